@@ -1,0 +1,69 @@
+package io.leadledger.cli;
+
+import io.leadledger.warehouse.RunAuditRepository;
+import io.leadledger.warehouse.RunAuditRepository.AuditRow;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintWriter;
+
+/** How a finished run is reported on the terminal, and the exit code it maps to. */
+@Component
+public class Console {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final RunAuditRepository audit;
+
+    public Console(RunAuditRepository audit) {
+        this.audit = audit;
+    }
+
+    int report(JobExecution e, PrintWriter out, PrintWriter err) {
+        long id = e.getId();
+        var rows = audit.forRun(id);
+        if (!rows.isEmpty()) {
+            out.printf("%-26s %-44s %-10s %9s %9s %11s %10s%n", "source", "file", "status", "read", "loaded",
+                    "quarantined", "duplicates");
+            for (AuditRow a : rows) {
+                out.printf("%-26s %-44s %-10s %9d %9d %11d %10d%n", a.source(), shorten(a.file(), 44), a.status(),
+                        a.read(), a.loaded(), a.quarantined(), a.duplicates());
+            }
+        }
+        if (e.getStatus() == BatchStatus.COMPLETED) {
+            out.printf("run %d (%s) completed%n", id, e.getJobInstance().getJobName());
+            return OK;
+        }
+        err.printf("run %d (%s) %s%n", id, e.getJobInstance().getJobName(), e.getStatus());
+        for (StepExecution s : e.getStepExecutions()) {
+            for (Throwable t : s.getFailureExceptions()) {
+                err.printf("  step %s failed: %s%n", s.getStepName(), message(t));
+            }
+        }
+        for (Throwable t : e.getFailureExceptions()) {
+            err.printf("  %s%n", message(t));
+        }
+        err.printf("  fix the cause, then: leadledger restart %d%n", id);
+        return FAILED;
+    }
+
+    static String message(Throwable t) {
+        Throwable c = t;
+        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
+    }
+}

@@ -1,0 +1,40 @@
+package io.leadledger.extract;
+
+import java.util.List;
+
+public final class DealParser implements RowParser {
+    private final FieldReader f;
+
+    public DealParser(FieldReader f) {
+        this.f = f;
+    }
+
+    @Override
+    public List<String> requiredFields() {
+        return List.of("id", "amount", "closeDate");
+    }
+
+    @Override
+    public ParsedRow parse(RawRecord r) {
+        String id = FieldReader.cut(f.required(r, "id"), 128);
+        String stage = f.text(r, "stage");
+        boolean wonByStage = FieldReader.in(f.mapping().wonStages(), stage);
+        boolean lostByStage = FieldReader.in(f.mapping().lostStages(), stage);
+        boolean won = f.maps("won") ? f.flag(r, "won") : wonByStage;
+        boolean closed = f.maps("closed") ? f.flag(r, "closed") || won : won || lostByStage;
+        String email = f.text(r, "email");
+        String emailNorm;
+        try {
+            emailNorm = f.email(r, "email");
+        } catch (RowRejectedException e) {
+            emailNorm = null; // a deal with a malformed contact e-mail still counts as revenue; it just won't match by e-mail
+        }
+        Deal deal = new Deal(id, FieldReader.cut(f.text(r, "name"), 300), FieldReader.cut(f.text(r, "account"), 300),
+                FieldReader.cut(email, 320), emailNorm, FieldReader.cut(f.text(r, "leadRef"), 128),
+                FieldReader.cut(stage, 100), closed, won, f.amount(r, "amount", true, false), f.currency(r, "currency"),
+                f.dateTime(r, "createdAt", false), f.date(r, "closeDate", true), FieldReader.cut(f.text(r, "owner"), 200),
+                FieldReader.cut(f.text(r, "lossReason"), 200), FieldReader.cut(f.text(r, "leadSource"), 200),
+                f.flag(r, "deleted"));
+        return ParsedRow.ok(r, deal, id);
+    }
+}

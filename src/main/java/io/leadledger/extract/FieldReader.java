@@ -1,0 +1,229 @@
+package io.leadledger.extract;
+
+import io.leadledger.jobs.MappingProfile;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Typed access to the logical fields of a row through a mapping profile. Every failure is a
+ * {@link RowRejectedException} naming the file's own column, so quarantine reasons read like the file.
+ * Timestamps without a zone are taken as the tenant's local time; with a zone they are converted to it.
+ */
+public final class FieldReader {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Set<String> TRUE = Set.of("1", "true", "yes", "y", "x", "t", "won");
+
+    private final MappingProfile mapping;
+    private final ZoneId zone;
+    private final List<DateTimeFormatter> formats = new ArrayList<>();
+    private final boolean iso;
+    private final boolean excelSerial;
+    private final char decimalSeparator;
+
+    public FieldReader(MappingProfile mapping, ZoneId zone) {
+        this.mapping = mapping;
+        this.zone = zone;
+        boolean isoSeen = false;
+        boolean excelSeen = false;
+        List<String> patterns = mapping.dateFormats() == null ? List.of("ISO") : mapping.dateFormats();
+        for (String p : patterns) {
+            if (p.equalsIgnoreCase("ISO")) {
+                isoSeen = true;
+            } else if (p.equalsIgnoreCase("excel")) {
+                excelSeen = true;
+            } else {
+                formats.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
+                        .toFormatter(Locale.US));
+            }
+        }
+        this.iso = isoSeen;
+        this.excelSerial = excelSeen;
+        String ds = mapping.decimalSeparator();
+        this.decimalSeparator = ds == null || ds.isEmpty() ? '.' : ds.charAt(0);
+    }
+
+    public MappingProfile mapping() {
+        return mapping;
+    }
+
+    /** The column a logical field is read from, or null when the mapping does not map it. */
+    public String column(String field) {
+        return mapping.columnsOrEmpty().get(field);
+    }
+
+    /** The raw text of a field: the mapped column's cell, else the mapping's constant, else null. */
+    public String text(RawRecord r, String field) {
+        String col = column(field);
+        String v = col == null ? null : r.get(col);
+        return v != null ? v : mapping.constantsOrEmpty().get(field);
+    }
+
+    public String required(RawRecord r, String field) {
+        String v = text(r, field);
+        if (v == null) {
+            throw new RowRejectedException(label(field), null, "required value is empty");
+        }
+        return v;
+    }
+
+    public String label(String field) {
+        String col = column(field);
+        return col != null ? col : field;
+    }
+
+    public LocalDateTime dateTime(RawRecord r, String field, boolean required) {
+        String v = required ? required(r, field) : text(r, field);
+        return v == null ? null : parseDateTime(v, field);
+    }
+
+    public LocalDate date(RawRecord r, String field, boolean required) {
+        LocalDateTime t = dateTime(r, field, required);
+        return t == null ? null : t.toLocalDate();
+    }
+
+    LocalDateTime parseDateTime(String v, String field) {
+        if (iso) {
+            try {
+                return OffsetDateTime.parse(v).atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+            } catch (DateTimeParseException ignored) {
+                // not ISO with an offset: try the local forms
+            }
+            try {
+                return LocalDateTime.parse(v).truncatedTo(ChronoUnit.SECONDS);
+            } catch (DateTimeParseException ignored) {
+                // nor a local ISO timestamp
+            }
+            try {
+                return LocalDate.parse(v).atStartOfDay();
+            } catch (DateTimeParseException ignored) {
+                // nor an ISO date
+            }
+        }
+        for (DateTimeFormatter f : formats) {
+            try {
+                TemporalAccessor t = f.parse(v);
+                if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
+                    return ZonedDateTime.from(t).withZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+                }
+                if (t.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
+                    return LocalDateTime.from(t).truncatedTo(ChronoUnit.SECONDS);
+                }
+                if (t.isSupported(java.time.temporal.ChronoField.DAY_OF_MONTH)) {
+                    return LocalDate.from(t).atStartOfDay();
+                }
+                return java.time.YearMonth.from(t).atDay(1).atStartOfDay();
+            } catch (java.time.DateTimeException ignored) {
+                // try the next format
+            }
+        }
+        // XLSX date cells arrive as ISO dates whatever the profile says
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v).truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException ignored) {
+            // fall through
+        }
+        if (excelSerial && v.matches("\\d{1,6}(\\.\\d+)?")) {
+            double serial = Double.parseDouble(v);
+            return LocalDateTime.of(1899, 12, 30, 0, 0).plusSeconds(Math.round(serial * 86400));
+        }
+        throw new RowRejectedException(label(field), v, "not a date/time in any of the formats "
+                + (mapping.dateFormats() == null ? "[ISO]" : mapping.dateFormats()));
+    }
+
+    public BigDecimal amount(RawRecord r, String field, boolean required, boolean allowNegative) {
+        String v = required ? required(r, field) : text(r, field);
+        if (v == null) {
+            return null;
+        }
+        String s = v.replace("\u00A0", "").replace(" ", "").replace("'", "");
+        if (decimalSeparator == ',') {
+            s = s.replace(".", "").replace(',', '.');
+        } else {
+            s = s.replace(",", "");
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            throw new RowRejectedException(label(field), v, "not a number");
+        }
+        if (!allowNegative && d.signum() < 0) {
+            throw new RowRejectedException(label(field), v, "negative amount");
+        }
+        return d.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    public String currency(RawRecord r, String field) {
+        String v = text(r, field);
+        if (v == null) {
+            v = mapping.defaultCurrency();
+        }
+        if (v == null) {
+            throw new RowRejectedException(label(field), null, "no currency in the row and no defaultCurrency configured");
+        }
+        String c = v.trim().toUpperCase(Locale.ROOT);
+        try {
+            if (c.length() == 3) {
+                Currency.getInstance(c);
+                return c;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // fall through to the error
+        }
+        throw new RowRejectedException(label(field), v, "not an ISO 4217 currency code");
+    }
+
+    /** A normalised e-mail (trimmed, lower-case) or null; a value that is not an e-mail is rejected. */
+    public String email(RawRecord r, String field) {
+        String v = text(r, field);
+        if (v == null) {
+            return null;
+        }
+        String e = v.trim().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(e).matches()) {
+            throw new RowRejectedException(label(field), v, "not an e-mail address");
+        }
+        return e;
+    }
+
+    public boolean flag(RawRecord r, String field) {
+        String v = text(r, field);
+        if (v == null) {
+            return false;
+        }
+        List<String> extra = mapping.trueValues();
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        return TRUE.contains(s) || (extra != null && extra.stream().anyMatch(x -> x.equalsIgnoreCase(s)));
+    }
+
+    public boolean maps(String field) {
+        return column(field) != null || mapping.constantsOrEmpty().containsKey(field);
+    }
+
+    static boolean in(List<String> values, String v) {
+        return v != null && values != null && values.stream().anyMatch(x -> x.equalsIgnoreCase(v.trim()));
+    }
+
+    /** Text cut to a column's width so a long value never fails a load. */
+    static String cut(String v, int max) {
+        return v == null || v.length() <= max ? v : v.substring(0, max);
+    }
+}

@@ -1,0 +1,10 @@
+package io.leadledger.extract;
+
+import java.time.LocalDateTime;
+
+/** A lead (contact, person) as one marketing tool knows it. */
+public record Lead(String recordId, String email, String emailNorm, String firstName, String lastName, String company,
+                   LocalDateTime createdAt, String sourceRaw, String sourceDetail, String campaign, String status,
+                   String lifecycleStage, LocalDateTime handedAt, LocalDateTime acceptedAt, LocalDateTime firstTouchAt,
+                   boolean rejected, String rejectionReason, String owner, boolean deleted) {
+}

@@ -1,0 +1,19 @@
+package io.leadledger.jobs;
+
+import java.nio.file.Path;
+
+/**
+ * One source of the nightly sync as configured in jobs/: a name (unique per tenant), the files to read
+ * (a glob relative to the working directory) and the effective mapping (profile + overrides).
+ */
+public record SourceDefinition(String name, SourceKind kind, String files, MappingProfile mapping) {
+
+    public boolean isXlsx(Path file) {
+        String format = mapping.format();
+        if (format != null && !format.isBlank()) {
+            return format.equalsIgnoreCase("xlsx");
+        }
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".xlsx") || n.endsWith(".xlsm");
+    }
+}

@@ -1,0 +1,30 @@
+package io.leadledger.jobs;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Who the warehouse rows belong to and how they are reported (jobs/leadledger.yml).
+ *
+ * @param channels raw source values ("Paid Social / LinkedIn", "Trade Show") -> the tenant's channel
+ *                 names; matched case-insensitively, "source / detail" before "source"
+ */
+public record TenantSettings(String id, String name, String reportingCurrency, String timezone,
+                             int neverTouchedAfterDays, Map<String, String> channels) {
+
+    public TenantSettings {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("tenant.id is required");
+        }
+        name = name == null ? id : name;
+        reportingCurrency = reportingCurrency == null ? "USD" : reportingCurrency.toUpperCase(java.util.Locale.ROOT);
+        timezone = timezone == null ? "UTC" : timezone;
+        ZoneId.of(timezone); // fail early on a misspelt zone
+        neverTouchedAfterDays = neverTouchedAfterDays <= 0 ? 14 : neverTouchedAfterDays;
+        channels = channels == null ? Map.of() : Map.copyOf(channels);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+}

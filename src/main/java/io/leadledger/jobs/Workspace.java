@@ -1,0 +1,171 @@
+package io.leadledger.jobs;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything operations configure, read from the jobs directory:
+ * leadledger.yml (tenant), nightly-sync.yml (sources), monthly-reports.yml (reports) and optional
+ * profiles/*.yml (mapping profiles that add to or replace the built-in ones).
+ */
+public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files");
+
+    public static Workspace load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new JobsConfigException("jobs directory " + dir.toAbsolutePath() + " does not exist (use --jobs DIR)");
+        }
+        Map<String, Object> tenantFile = readMap(dir.resolve("leadledger.yml"), true);
+        TenantSettings tenant = convert(tenantFile.get("tenant"), TenantSettings.class, dir.resolve("leadledger.yml"), "tenant");
+        if (tenantFile.get("channels") != null) {
+            Map<String, String> channels = convert(tenantFile.get("channels"), new TypeReference<>() { },
+                    dir.resolve("leadledger.yml"), "channels");
+            tenant = new TenantSettings(tenant.id(), tenant.name(), tenant.reportingCurrency(), tenant.timezone(),
+                    tenant.neverTouchedAfterDays(), channels);
+        }
+        return new Workspace(dir, tenant, loadSync(dir), loadReports(dir));
+    }
+
+    private static SyncDefinition loadSync(Path dir) {
+        Path file = dir.resolve("nightly-sync.yml");
+        Map<String, Object> map = readMap(file, true);
+        List<SourceDefinition> sources = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Object raw = map.get("sources");
+        if (!(raw instanceof List<?> list) || list.isEmpty()) {
+            throw new JobsConfigException(file + ": 'sources' must list at least one source");
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> m)) {
+                throw new JobsConfigException(file + ": each entry of 'sources' must be a mapping");
+            }
+            sources.add(source(file, dir, castMap(m)));
+        }
+        for (SourceDefinition s : sources) {
+            if (!names.add(s.name())) {
+                throw new JobsConfigException(file + ": source name '" + s.name() + "' is used twice");
+            }
+        }
+        return new SyncDefinition(str(map, "job", "nightly-sync"), str(map, "cron", "0 30 2 * * *"),
+                str(map, "timezone", null), str(map, "fx", null), List.copyOf(sources));
+    }
+
+    private static SourceDefinition source(Path file, Path dir, Map<String, Object> m) {
+        String name = (String) m.get("name");
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            throw new JobsConfigException(file + ": source name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        String where = file + " source '" + name + "'";
+        String files = (String) m.get("files");
+        if (files == null) {
+            throw new JobsConfigException(where + ": 'files' (a path or glob) is required");
+        }
+        Map<String, Object> overrides = new LinkedHashMap<>(m);
+        overrides.keySet().removeAll(SOURCE_KEYS);
+        MappingProfile override = convert(overrides, MappingProfile.class, file, "source '" + name + "'");
+        String profileName = (String) m.get("profile");
+        MappingProfile base = profileName == null ? null : profile(dir, profileName, where);
+        MappingProfile effective = base == null ? override : base.overriddenBy(override);
+        if (effective.kind() == null) {
+            throw new JobsConfigException(where + ": 'kind' (leads, deals or spend) is required when no profile sets it");
+        }
+        if (effective.columnsOrEmpty().isEmpty()) {
+            throw new JobsConfigException(where + ": no column mapping: name a 'profile' or give 'columns'");
+        }
+        return new SourceDefinition(name, effective.kind(), files, effective);
+    }
+
+    /** A user's jobs/profiles/NAME.yml wins over the built-in classpath profiles/NAME.yml. */
+    static MappingProfile profile(Path dir, String name, String where) {
+        Path own = dir.resolve("profiles").resolve(name + ".yml");
+        try {
+            if (Files.exists(own)) {
+                return YAML.readValue(own.toFile(), MappingProfile.class);
+            }
+            try (InputStream in = Workspace.class.getResourceAsStream("/profiles/" + name + ".yml")) {
+                if (in == null) {
+                    throw new JobsConfigException(where + ": unknown profile '" + name + "' (built-in: "
+                            + String.join(", ", BuiltInProfiles.NAMES) + "; or add " + own + ")");
+                }
+                return YAML.readValue(in, MappingProfile.class);
+            }
+        } catch (IOException e) {
+            throw new JobsConfigException(where + ": profile '" + name + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReportsDefinition loadReports(Path dir) {
+        Path file = dir.resolve("monthly-reports.yml");
+        Map<String, Object> map = readMap(file, false);
+        List<String> reports = convert(map.getOrDefault("reports", List.of("lead-production", "sales-performance", "roi")),
+                new TypeReference<>() { }, file, "reports");
+        for (String r : reports) {
+            if (!List.of("lead-production", "sales-performance", "roi").contains(r)) {
+                throw new JobsConfigException(file + ": unknown report '" + r + "' (lead-production, sales-performance, roi)");
+            }
+        }
+        List<String> formats = convert(map.getOrDefault("formats", List.of("pdf", "xlsx")), new TypeReference<>() { }, file, "formats");
+        List<String> recipients = convert(map.getOrDefault("recipients", List.of()), new TypeReference<>() { }, file, "recipients");
+        return new ReportsDefinition(str(map, "job", "monthly-reports"), str(map, "cron", "0 0 7 1-3 * MON-FRI"),
+                str(map, "timezone", null), reports, formats, str(map, "out", "out/reports"), str(map, "paperSize", "A4"),
+                recipients);
+    }
+
+    private static Map<String, Object> readMap(Path file, boolean required) {
+        if (!Files.exists(file)) {
+            if (required) {
+                throw new JobsConfigException(file.toAbsolutePath() + " is missing");
+            }
+            return Map.of();
+        }
+        try {
+            Map<String, Object> m = YAML.readValue(file.toFile(), new TypeReference<>() { });
+            return m == null ? Map.of() : m;
+        } catch (IOException e) {
+            throw new JobsConfigException(file + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T convert(Object value, Class<T> type, Path file, String what) {
+        try {
+            return YAML.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new JobsConfigException(file + " (" + what + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T convert(Object value, TypeReference<T> type, Path file, String what) {
+        try {
+            return YAML.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new JobsConfigException(file + " (" + what + "): " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    private static String str(Map<String, Object> map, String key, String fallback) {
+        Object v = map.get(key);
+        return v == null ? fallback : v.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.leadledger.report;
+
+import java.math.BigDecimal;
+
+/** Sums of mart_channel_month over some months for one channel (or campaign, or everything). */
+public final class ChannelFigures {
+    long leads;
+    long handed;
+    long accepted;
+    long rejected;
+    long neverTouched;
+    long pending;
+    BigDecimal spend = BigDecimal.ZERO;
+    long dealsCreated;
+    BigDecimal pipeline = BigDecimal.ZERO;
+    long dealsWon;
+    BigDecimal customers = BigDecimal.ZERO;
+    BigDecimal revenue = BigDecimal.ZERO;
+
+    void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+        leads += rs.getLong("leads_created");
+        handed += rs.getLong("leads_handed");
+        accepted += rs.getLong("accepted");
+        rejected += rs.getLong("rejected");
+        neverTouched += rs.getLong("never_touched");
+        pending += rs.getLong("pending");
+        spend = spend.add(rs.getBigDecimal("spend_rpt"));
+        dealsCreated += rs.getLong("deals_created");
+        pipeline = pipeline.add(rs.getBigDecimal("pipeline_rpt"));
+        dealsWon += rs.getLong("deals_won");
+        customers = customers.add(rs.getBigDecimal("customers_won"));
+        revenue = revenue.add(rs.getBigDecimal("revenue_won_rpt"));
+    }
+
+    void add(ChannelFigures o) {
+        leads += o.leads;
+        handed += o.handed;
+        accepted += o.accepted;
+        rejected += o.rejected;
+        neverTouched += o.neverTouched;
+        pending += o.pending;
+        spend = spend.add(o.spend);
+        dealsCreated += o.dealsCreated;
+        pipeline = pipeline.add(o.pipeline);
+        dealsWon += o.dealsWon;
+        customers = customers.add(o.customers);
+        revenue = revenue.add(o.revenue);
+    }
+
+    BigDecimal cpl() {
+        return Ratios.money(spend, BigDecimal.valueOf(leads));
+    }
+
+    /** accepted / (accepted + rejected + never touched): pending leads have no verdict yet. */
+    BigDecimal acceptanceRate() {
+        return Ratios.percent(accepted, accepted + rejected + neverTouched);
+    }
+
+    boolean hasLeadActivity() {
+        return leads > 0 || handed > 0 || spend.signum() != 0;
+    }
+}

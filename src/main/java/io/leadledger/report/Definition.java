@@ -1,0 +1,4 @@
+package io.leadledger.report;
+
+public record Definition(String term, String meaning) {
+}

@@ -1,0 +1,115 @@
+package io.leadledger.report;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.leadledger.report.ValueType.INTEGER;
+import static io.leadledger.report.ValueType.MONEY;
+import static io.leadledger.report.ValueType.TEXT;
+
+/** The row-level detail sheets of each report, so an analyst can find every figure's rows in their CRM. */
+@Component
+public class DetailQueries {
+
+    private final JdbcTemplate streaming;
+
+    public DetailQueries(DataSource dataSource) {
+        this.streaming = new JdbcTemplate(dataSource);
+        // Connector/J buffers whole result sets unless asked to stream row by row
+        streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
+    }
+
+    private static boolean isMySql(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("mysql")
+                    || c.getMetaData().getDatabaseProductName().toLowerCase().contains("mariadb");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static final List<Column> LEAD_COLUMNS = List.of(
+            new Column("primarySource", "Source system", TEXT), new Column("primaryRecordId", "Source record id", TEXT),
+            new Column("leadKey", "Lead (e-mail or system:id)", TEXT), new Column("channel", "Source", TEXT),
+            new Column("campaign", "Campaign", TEXT), new Column("createdAt", "Created", TEXT),
+            new Column("handedAt", "Handed to sales", TEXT), new Column("firstTouchAt", "First sales touch", TEXT),
+            new Column("status", "Funnel status", TEXT), new Column("rejectionReason", "Rejection reason", TEXT),
+            new Column("outcome", "Outcome", TEXT), new Column("owner", "Owner", TEXT),
+            new Column("dealSource", "Deal system", TEXT), new Column("dealId", "Deal id", TEXT),
+            new Column("matchMethod", "Match method", TEXT), new Column("wonAmount", "Won amount", MONEY));
+
+    private static final String LEAD_SQL = """
+            SELECT primary_source, primary_record_id, lead_key, channel, campaign, created_at, handed_at, first_touch_at,
+                   funnel_status, rejection_reason, outcome, owner_name, deal_source, deal_record_id, match_method,
+                   won_amount_rpt
+            FROM mart_lead WHERE tenant = ? AND %s BETWEEN ? AND ? ORDER BY %s, lead_key""";
+
+    public DetailSheet leadsCreated(ReportContext ctx) {
+        return leads("Leads created", "created_month", ctx.monthKey(), ctx.monthKey(), ctx);
+    }
+
+    public DetailSheet leadsHanded(ReportContext ctx) {
+        return leads("Leads handed (12 mo)", "handed_month", ctx.firstOf12(), ctx.monthKey(), ctx);
+    }
+
+    private DetailSheet leads(String name, String monthColumn, int from, int to, ReportContext ctx) {
+        String sql = LEAD_SQL.formatted(monthColumn, monthColumn.replace("_month", "_at"));
+        return new DetailSheet(name, LEAD_COLUMNS, sink -> streaming.query(sql, rs -> {
+            sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    text(rs.getTimestamp(6)), text(rs.getTimestamp(7)), text(rs.getTimestamp(8)), rs.getString(9),
+                    rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                    rs.getString(15), rs.getBigDecimal(16)});
+        }, ctx.tenant().id(), from, to));
+    }
+
+    public DetailSheet dealsWon(ReportContext ctx) {
+        List<Column> cols = new ArrayList<>(List.of(
+                new Column("dealSource", "Deal system", TEXT), new Column("dealId", "Deal id", TEXT),
+                new Column("name", "Deal", TEXT), new Column("account", "Account", TEXT),
+                new Column("closeDate", "Close date", TEXT), new Column("amount", "Amount", MONEY),
+                new Column("currency", "Currency", TEXT), new Column("amountRpt", "Amount (" + ctx.tenant().reportingCurrency() + ")", MONEY),
+                new Column("leadKey", "Lead", TEXT), new Column("matchMethod", "Match method", TEXT),
+                new Column("channel", "Credited source", TEXT), new Column("campaign", "Credited campaign", TEXT),
+                new Column("credit", "Credit (" + ctx.tenant().reportingCurrency() + ")", MONEY)));
+        int from = ctx.firstOf12();
+        int to = ctx.monthKey();
+        String sql = """
+                SELECT d.source_name, d.record_id, d.deal_name, d.account_name, d.close_date, d.amount, d.currency,
+                       d.amount_rpt, d.lead_key, d.match_method, COALESCE(a.channel, '(unattributed)'),
+                       COALESCE(a.campaign, '(none)'), COALESCE(a.credit_rpt, d.amount_rpt)
+                FROM core_deal d
+                LEFT JOIN core_attribution a ON a.tenant = d.tenant AND a.source_name = d.source_name
+                     AND a.record_id = d.record_id AND a.model = 'first_touch'
+                WHERE d.tenant = ? AND d.status = 'won'
+                  AND YEAR(d.close_date) * 100 + MONTH(d.close_date) BETWEEN ? AND ?
+                ORDER BY d.close_date, d.source_name, d.record_id""";
+        return new DetailSheet("Won deals (12 mo)", cols, sink -> streaming.query(sql, rs -> {
+            sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getDate(5).toLocalDate().toString(), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8),
+                    rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBigDecimal(13)});
+        }, ctx.tenant().id(), from, to));
+    }
+
+    public DetailSheet spend(ReportContext ctx) {
+        List<Column> cols = List.of(new Column("month", "Month", INTEGER), new Column("channel", "Source", TEXT),
+                new Column("campaign", "Campaign", TEXT), new Column("currency", "Currency", TEXT),
+                new Column("amount", "Amount", MONEY),
+                new Column("amountRpt", "Amount (" + ctx.tenant().reportingCurrency() + ")", MONEY));
+        return new DetailSheet("Spend (12 mo)", cols, sink -> streaming.query("""
+                SELECT month_key, channel, campaign, currency, amount, amount_rpt FROM core_spend
+                WHERE tenant = ? AND month_key BETWEEN ? AND ? ORDER BY month_key, channel, campaign, currency""", rs -> {
+            sink.accept(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getBigDecimal(5), rs.getBigDecimal(6)});
+        }, ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey()));
+    }
+
+    private static String text(java.sql.Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().toString().replace('T', ' ');
+    }
+}

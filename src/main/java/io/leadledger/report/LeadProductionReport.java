@@ -1,0 +1,154 @@
+package io.leadledger.report;
+
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.leadledger.report.ValueType.INTEGER;
+import static io.leadledger.report.ValueType.MONEY;
+import static io.leadledger.report.ValueType.PERCENT;
+import static io.leadledger.report.ValueType.TEXT;
+
+/** Report 1: which sources and campaigns produce leads, at what cost, and what sales makes of them. */
+@Component
+public class LeadProductionReport {
+
+    public static final String ID = "lead-production";
+    private final MartQueries marts;
+
+    public LeadProductionReport(MartQueries marts) {
+        this.marts = marts;
+    }
+
+    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> appendix) {
+        String tenant = ctx.tenant().id();
+        int m = ctx.monthKey();
+        int prev = ReportContext.key(ctx.month().minusMonths(1));
+        Map<String, ReportTable> tables = new LinkedHashMap<>();
+
+        Map<String, ChannelFigures> bySource = marts.sum(tenant, m, m, MartQueries.Row::channel);
+        TableBuilder t = columns(new TableBuilder("by-source", "Leads by source").col("channel", "Source", TEXT));
+        ChannelFigures total = new ChannelFigures();
+        bySource.forEach((channel, f) -> {
+            if (f.hasLeadActivity()) {
+                fill(t.row(), f).put("channel", channel);
+                total.add(f);
+            }
+        });
+        fill(t.totals(), total).put("channel", "Total");
+        tables.put("by-source", t.build());
+
+        Map<String, ChannelFigures> byCampaign = marts.sum(tenant, m, m, r -> r.channel() + "\u0000" + r.campaign());
+        TableBuilder c = new TableBuilder("by-campaign", "Leads by campaign")
+                .col("channel", "Source", TEXT).col("campaign", "Campaign", TEXT).col("leads", "New leads", INTEGER)
+                .col("spend", "Spend", MONEY).col("cpl", "Cost per lead", MONEY).col("handed", "Handed to sales", INTEGER)
+                .col("accepted", "Accepted", INTEGER).col("acceptanceRate", "Acceptance rate", PERCENT);
+        byCampaign.forEach((k, f) -> {
+            if (f.hasLeadActivity()) {
+                String[] parts = k.split("\u0000", 2);
+                Map<String, Object> r = c.row();
+                r.put("channel", parts[0]);
+                r.put("campaign", parts[1]);
+                campaignFigures(r, f);
+            }
+        });
+        Map<String, Object> ct = c.totals();
+        ct.put("channel", "Total");
+        ct.put("campaign", "");
+        campaignFigures(ct, total);
+        tables.put("by-campaign", c.build());
+
+        TableBuilder trend = new TableBuilder("trend", "12-month trend").col("month", "Month", TEXT)
+                .col("leads", "New leads", INTEGER).col("spend", "Spend", MONEY).col("cpl", "Cost per lead", MONEY)
+                .col("acceptanceRate", "Acceptance rate", PERCENT);
+        Map<String, ChannelFigures> byMonth = marts.sum(tenant, ctx.firstOf12(), m, r -> Integer.toString(r.month()));
+        for (int i = 11; i >= 0; i--) {
+            YearMonth ym = ctx.month().minusMonths(i);
+            ChannelFigures f = byMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures());
+            Map<String, Object> r = trend.row();
+            r.put("month", ym.toString());
+            r.put("leads", f.leads);
+            r.put("spend", f.spend);
+            r.put("cpl", f.cpl());
+            r.put("acceptanceRate", f.acceptanceRate());
+        }
+        tables.put("trend", trend.build());
+
+        TableBuilder reasons = new TableBuilder("rejection-reasons", "Why sales rejected leads handed over this month")
+                .col("reason", "Reason", TEXT).col("leads", "Leads", INTEGER);
+        marts.jdbc().query("""
+                SELECT COALESCE(rejection_reason, '(no reason given)') AS reason, COUNT(*) AS n FROM mart_lead
+                WHERE tenant = ? AND handed_month = ? AND funnel_status = 'rejected'
+                GROUP BY COALESCE(rejection_reason, '(no reason given)') ORDER BY n DESC, reason""", rs -> {
+            Map<String, Object> r = reasons.row();
+            r.put("reason", rs.getString("reason"));
+            r.put("leads", rs.getLong("n"));
+        }, tenant, m);
+        tables.put("rejection-reasons", reasons.build());
+        tables.putAll(appendix);
+
+        ChannelFigures before = marts.total(tenant, prev, prev);
+        List<Kpi> kpis = new ArrayList<>();
+        kpis.add(new Kpi("leads", "New leads", BigDecimal.valueOf(total.leads), BigDecimal.valueOf(before.leads), INTEGER));
+        kpis.add(new Kpi("spend", "Spend", total.spend, before.spend, MONEY));
+        kpis.add(new Kpi("cpl", "Cost per lead", total.cpl(), before.cpl(), MONEY));
+        kpis.add(new Kpi("handed", "Handed to sales", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(before.handed), INTEGER));
+        kpis.add(new Kpi("acceptanceRate", "Acceptance rate", total.acceptanceRate(), before.acceptanceRate(), PERCENT));
+
+        return new ReportDocument(ID, "Lead production", ctx.tenant().name(), ctx.month(), ctx.tenant().reportingCurrency(),
+                ctx.generatedAt(), kpis, tables, definitions(ctx));
+    }
+
+    private static TableBuilder columns(TableBuilder t) {
+        return t.col("leads", "New leads", INTEGER).col("spend", "Spend", MONEY).col("cpl", "Cost per lead", MONEY)
+                .col("handed", "Handed to sales", INTEGER).col("accepted", "Accepted", INTEGER)
+                .col("rejected", "Rejected", INTEGER).col("neverTouched", "Never touched", INTEGER)
+                .col("pending", "Pending", INTEGER).col("acceptanceRate", "Acceptance rate", PERCENT);
+    }
+
+    private static Map<String, Object> fill(Map<String, Object> r, ChannelFigures f) {
+        r.put("leads", f.leads);
+        r.put("spend", f.spend);
+        r.put("cpl", f.cpl());
+        r.put("handed", f.handed);
+        r.put("accepted", f.accepted);
+        r.put("rejected", f.rejected);
+        r.put("neverTouched", f.neverTouched);
+        r.put("pending", f.pending);
+        r.put("acceptanceRate", f.acceptanceRate());
+        return r;
+    }
+
+    private static void campaignFigures(Map<String, Object> r, ChannelFigures f) {
+        r.put("leads", f.leads);
+        r.put("spend", f.spend);
+        r.put("cpl", f.cpl());
+        r.put("handed", f.handed);
+        r.put("accepted", f.accepted);
+        r.put("acceptanceRate", f.acceptanceRate());
+    }
+
+    private static List<Definition> definitions(ReportContext ctx) {
+        String tz = ctx.tenant().timezone();
+        String ccy = ctx.tenant().reportingCurrency();
+        return List.of(
+                new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
+                new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
+                        + "source and campaign are those of the earliest record (first touch)."),
+                new Definition("Spend", "Marketing spend dated in the month, in " + ccy + " at the ECB reference rate of the spend date."),
+                new Definition("Cost per lead", "Spend ÷ new leads."),
+                new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
+                new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),
+                new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."),
+                new Definition("Never touched", "Handed leads with no sales activity and no status " + ctx.tenant().neverTouchedAfterDays()
+                        + " days after hand-over."),
+                new Definition("Pending", "Handed leads still being worked, or handed less than "
+                        + ctx.tenant().neverTouchedAfterDays() + " days ago."),
+                new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected + never touched)."));
+    }
+}

@@ -1,0 +1,98 @@
+package io.leadledger.report;
+
+import io.leadledger.jobs.Workspace;
+import io.leadledger.report.pdf.PdfReportRenderer;
+import io.leadledger.report.xlsx.XlsxReportRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the monthly reports from the marts and writes each as PDF and/or XLSX into
+ * {@code <out>/<tenant>/<month>/<report>-<month>.<ext>}. Both formats render the same ReportDocument.
+ */
+@Service
+public class ReportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
+    private final LeadProductionReport leadProduction;
+    private final SalesPerformanceReport salesPerformance;
+    private final RoiReport roi;
+    private final AppendixSection appendix;
+    private final DetailQueries details;
+    private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
+    private PdfReportRenderer pdf;
+    private Path pdfTemplates;
+
+    public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
+                         AppendixSection appendix, DetailQueries details) {
+        this.leadProduction = leadProduction;
+        this.salesPerformance = salesPerformance;
+        this.roi = roi;
+        this.appendix = appendix;
+        this.details = details;
+    }
+
+    public List<ReportDocument> build(Workspace ws, YearMonth month, List<String> reports) {
+        ReportContext ctx = new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0));
+        Map<String, ReportTable> app = appendix.build(ws.tenant().id());
+        List<ReportDocument> docs = new ArrayList<>();
+        for (String id : reports) {
+            docs.add(switch (id) {
+                case LeadProductionReport.ID -> leadProduction.build(ctx, app);
+                case SalesPerformanceReport.ID -> salesPerformance.build(ctx, app);
+                case RoiReport.ID -> roi.build(ctx, app);
+                default -> throw new IllegalArgumentException("unknown report '" + id + "'");
+            });
+        }
+        return docs;
+    }
+
+    public List<Path> generate(Workspace ws, YearMonth month, Path outDir, List<String> formats) {
+        Path dir = outDir.resolve(ws.tenant().id()).resolve(month.toString());
+        List<Path> written = new ArrayList<>();
+        for (ReportDocument doc : build(ws, month, ws.reports().reports())) {
+            ReportContext ctx = new ReportContext(ws.tenant(), month, doc.generatedAt());
+            String base = doc.id() + "-" + month;
+            if (formats.contains("pdf")) {
+                Path f = dir.resolve(base + ".pdf");
+                pdfRenderer().render(doc, f);
+                written.add(f);
+            }
+            if (formats.contains("xlsx")) {
+                Path f = dir.resolve(base + ".xlsx");
+                xlsx.render(doc, detailSheets(doc.id(), ctx), f);
+                written.add(f);
+            }
+            log.info("{} {}: {}", doc.id(), month, dir.toAbsolutePath());
+        }
+        return written;
+    }
+
+    private List<DetailSheet> detailSheets(String id, ReportContext ctx) {
+        return switch (id) {
+            case LeadProductionReport.ID -> List.of(details.leadsCreated(ctx), details.spend(ctx));
+            case SalesPerformanceReport.ID -> List.of(details.leadsHanded(ctx));
+            default -> List.of(details.dealsWon(ctx), details.spend(ctx));
+        };
+    }
+
+    /** Templates from ./report-templates when present (users edit them), else those packed in the jar. */
+    private synchronized PdfReportRenderer pdfRenderer() {
+        Path dir = Files.isDirectory(Path.of("report-templates")) ? Path.of("report-templates") : null;
+        if (pdf == null || !java.util.Objects.equals(dir, pdfTemplates)) {
+            pdf = new PdfReportRenderer(dir);
+            pdfTemplates = dir;
+        }
+        return pdf;
+    }
+}

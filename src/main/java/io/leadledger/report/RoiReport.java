@@ -1,0 +1,158 @@
+package io.leadledger.report;
+
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static io.leadledger.report.ValueType.DECIMAL;
+import static io.leadledger.report.ValueType.INTEGER;
+import static io.leadledger.report.ValueType.MONEY;
+import static io.leadledger.report.ValueType.PERCENT;
+import static io.leadledger.report.ValueType.TEXT;
+
+/** Report 3: revenue by lead source against spend, for the month, the trailing 12 months and by lead cohort. */
+@Component
+public class RoiReport {
+
+    public static final String ID = "roi";
+    static final int COHORT_MONTHS = 18;
+    private final MartQueries marts;
+
+    public RoiReport(MartQueries marts) {
+        this.marts = marts;
+    }
+
+    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> appendix) {
+        String tenant = ctx.tenant().id();
+        int m = ctx.monthKey();
+        YearMonth pm = ctx.month().minusMonths(1);
+        Map<String, ChannelFigures> month = marts.sum(tenant, m, m, MartQueries.Row::channel);
+        Map<String, ChannelFigures> year = marts.sum(tenant, ctx.firstOf12(), m, MartQueries.Row::channel);
+        TreeSet<String> channels = new TreeSet<>(year.keySet());
+        channels.addAll(month.keySet());
+
+        TableBuilder t = new TableBuilder("by-source", "Return by source").col("channel", "Source", TEXT)
+                .col("spendMonth", "Spend (month)", MONEY).col("revenueMonth", "Revenue (month)", MONEY)
+                .col("roiMonth", "ROI (month)", PERCENT).col("spend12", "Spend (12 mo)", MONEY)
+                .col("revenue12", "Revenue (12 mo)", MONEY).col("roi12", "ROI (12 mo)", PERCENT)
+                .col("roas12", "ROAS (12 mo)", DECIMAL).col("customers12", "Customers (12 mo)", DECIMAL)
+                .col("cac12", "CAC (12 mo)", MONEY).col("pipeline12", "Pipeline created (12 mo)", MONEY);
+        ChannelFigures totalMonth = new ChannelFigures();
+        ChannelFigures totalYear = new ChannelFigures();
+        for (String ch : channels) {
+            ChannelFigures fm = month.getOrDefault(ch, new ChannelFigures());
+            ChannelFigures fy = year.getOrDefault(ch, new ChannelFigures());
+            if (fy.spend.signum() == 0 && fy.revenue.signum() == 0 && fy.pipeline.signum() == 0 && fm.spend.signum() == 0) {
+                continue;
+            }
+            roiRow(t.row(), fm, fy).put("channel", ch);
+            totalMonth.add(fm);
+            totalYear.add(fy);
+        }
+        roiRow(t.totals(), totalMonth, totalYear).put("channel", "Total");
+
+        // cohorts: spend of each lead-creation month against revenue to date from that month's leads
+        Map<Integer, BigDecimal[]> cohort = new HashMap<>();
+        int firstCohort = ReportContext.key(ctx.month().minusMonths(COHORT_MONTHS - 1));
+        marts.jdbc().query("""
+                SELECT created_month, COUNT(*) AS leads, SUM(won_amount_rpt) AS revenue,
+                       SUM(CASE WHEN outcome = 'won' THEN 1 ELSE 0 END) AS won
+                FROM mart_lead WHERE tenant = ? AND created_month BETWEEN ? AND ? GROUP BY created_month""", rs -> {
+            cohort.put(rs.getInt(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)});
+        }, tenant, firstCohort, m);
+        Map<String, ChannelFigures> spendByMonth = marts.sum(tenant, firstCohort, m, r -> Integer.toString(r.month()));
+        TableBuilder c = new TableBuilder("cohorts", "Lead cohorts: spend against revenue to date")
+                .col("cohortMonth", "Leads created in", TEXT).col("leads", "Leads", INTEGER).col("spend", "Spend", MONEY)
+                .col("revenueToDate", "Revenue to date", MONEY).col("wonDeals", "Won leads", INTEGER)
+                .col("roiToDate", "ROI to date", PERCENT);
+        long tl = 0;
+        long tw = 0;
+        BigDecimal ts = BigDecimal.ZERO;
+        BigDecimal tr = BigDecimal.ZERO;
+        for (int i = COHORT_MONTHS - 1; i >= 0; i--) {
+            YearMonth ym = ctx.month().minusMonths(i);
+            BigDecimal[] v = cohort.getOrDefault(ReportContext.key(ym), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal spend = spendByMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures()).spend;
+            Map<String, Object> r = c.row();
+            r.put("cohortMonth", ym.toString());
+            r.put("leads", v[0].longValue());
+            r.put("spend", spend);
+            r.put("revenueToDate", v[1].setScale(2, RoundingMode.HALF_UP));
+            r.put("wonDeals", v[2].longValue());
+            r.put("roiToDate", Ratios.roi(v[1], spend));
+            tl += v[0].longValue();
+            tw += v[2].longValue();
+            ts = ts.add(spend);
+            tr = tr.add(v[1]);
+        }
+        Map<String, Object> ct = c.totals();
+        ct.put("cohortMonth", "Total");
+        ct.put("leads", tl);
+        ct.put("spend", ts);
+        ct.put("revenueToDate", tr.setScale(2, RoundingMode.HALF_UP));
+        ct.put("wonDeals", tw);
+        ct.put("roiToDate", Ratios.roi(tr, ts));
+
+        Map<String, ReportTable> tables = new LinkedHashMap<>();
+        tables.put("by-source", t.build());
+        tables.put("cohorts", c.build());
+        tables.putAll(appendix);
+
+        ChannelFigures prevMonth = marts.total(tenant, ReportContext.key(pm), ReportContext.key(pm));
+        ChannelFigures prevYear = marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm));
+        List<Kpi> kpis = List.of(
+                new Kpi("spendMonth", "Spend (month)", totalMonth.spend, prevMonth.spend, MONEY),
+                new Kpi("revenueMonth", "Revenue won (month)", totalMonth.revenue, prevMonth.revenue, MONEY),
+                new Kpi("roiMonth", "ROI (month)", Ratios.roi(totalMonth.revenue, totalMonth.spend),
+                        Ratios.roi(prevMonth.revenue, prevMonth.spend), PERCENT),
+                new Kpi("spend12", "Spend (12 mo)", totalYear.spend, prevYear.spend, MONEY),
+                new Kpi("revenue12", "Revenue won (12 mo)", totalYear.revenue, prevYear.revenue, MONEY),
+                new Kpi("roi12", "ROI (12 mo)", Ratios.roi(totalYear.revenue, totalYear.spend),
+                        Ratios.roi(prevYear.revenue, prevYear.spend), PERCENT),
+                new Kpi("roas12", "ROAS (12 mo)", Ratios.decimal(totalYear.revenue, totalYear.spend),
+                        Ratios.decimal(prevYear.revenue, prevYear.spend), DECIMAL),
+                new Kpi("cac12", "CAC (12 mo)", Ratios.money(totalYear.spend, totalYear.customers),
+                        Ratios.money(prevYear.spend, prevYear.customers), MONEY));
+        return new ReportDocument(ID, "End-to-end ROI", ctx.tenant().name(), ctx.month(), ctx.tenant().reportingCurrency(),
+                ctx.generatedAt(), kpis, tables, definitions(ctx));
+    }
+
+    private static Map<String, Object> roiRow(Map<String, Object> r, ChannelFigures fm, ChannelFigures fy) {
+        r.put("spendMonth", fm.spend);
+        r.put("revenueMonth", fm.revenue);
+        r.put("roiMonth", Ratios.roi(fm.revenue, fm.spend));
+        r.put("spend12", fy.spend);
+        r.put("revenue12", fy.revenue);
+        r.put("roi12", Ratios.roi(fy.revenue, fy.spend));
+        r.put("roas12", Ratios.decimal(fy.revenue, fy.spend));
+        r.put("customers12", fy.customers.setScale(1, RoundingMode.HALF_UP));
+        r.put("cac12", Ratios.money(fy.spend, fy.customers));
+        r.put("pipeline12", fy.pipeline);
+        return r;
+    }
+
+    private static List<Definition> definitions(ReportContext ctx) {
+        String ccy = ctx.tenant().reportingCurrency();
+        return List.of(
+                new Definition("Attribution model", "First touch: a won deal's whole amount is credited to the source and "
+                        + "campaign that first brought its lead in. Deals with no linked lead appear as '(unattributed)'."),
+                new Definition("Revenue", "Amount of deals closed-won in the period, in " + ccy
+                        + " at the ECB reference rate of the close date."),
+                new Definition("Spend", "Marketing spend dated in the period, in " + ccy + "."),
+                new Definition("ROI", "(Revenue − spend) ÷ spend."),
+                new Definition("ROAS", "Revenue ÷ spend."),
+                new Definition("Customers", "Won deals credited to the source (fractional under multi-touch models)."),
+                new Definition("CAC", "Spend ÷ customers won."),
+                new Definition("Pipeline created", "Amount of deals created in the period, whatever their outcome."),
+                new Definition("Lead cohorts", "Leads created in a month against that month's spend and all revenue their deals "
+                        + "have won to date. Recent cohorts have had little time to close: with sales cycles of several "
+                        + "months, their ROI to date is expected to be low and is not a verdict."));
+    }
+}

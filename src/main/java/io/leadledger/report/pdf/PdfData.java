@@ -1,0 +1,209 @@
+package io.leadledger.report.pdf;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.leadledger.report.Column;
+import io.leadledger.report.Definition;
+import io.leadledger.report.Figures;
+import io.leadledger.report.Kpi;
+import io.leadledger.report.ReportDocument;
+import io.leadledger.report.ReportTable;
+import io.leadledger.report.ValueType;
+import net.sf.jasperreports.engine.JRDataSource;
+
+/**
+ * What the JRXML templates see of a {@link ReportDocument}: passed as the {@code DATA} parameter, its methods
+ * are called from template expressions ({@code $P{DATA}.rows("by-source")}). Every method copes with a
+ * missing table, column or value, so a template never fails on a partial document; each call to
+ * {@link #rows} and {@link #chartRows} returns a fresh data source, because a data source can be read
+ * only once and a table and a chart may draw on the same rows.
+ */
+public final class PdfData {
+
+    /** Field set to {@code Boolean.TRUE} on the totals row that {@link #rows} appends. */
+    public static final String TOTAL_FLAG = "_total";
+    static final String DASH = "\u2013";
+    static final String UP = "\u25B2";
+    static final String DOWN = "\u25BC";
+
+    private final ReportDocument doc;
+
+    public PdfData(ReportDocument doc) {
+        this.doc = doc;
+    }
+
+    private ReportTable table(String key) {
+        return doc.tables() == null ? null : doc.tables().get(key);
+    }
+
+    /** Whether the document holds the table at all (rows may still be empty). */
+    public boolean has(String table) {
+        return table(table) != null;
+    }
+
+    /** Whether any of the tables is present. */
+    public boolean hasAny(String... tables) {
+        for (String t : tables) {
+            if (has(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the table is missing or has no rows. */
+    public boolean isEmpty(String table) {
+        ReportTable t = table(table);
+        return t == null || t.rows() == null || t.rows().isEmpty();
+    }
+
+    /** Whether the table lists the column; a missing table shows all its template columns (it prints "No data"). */
+    public boolean hasColumn(String table, String column) {
+        ReportTable t = table(table);
+        if (t == null || t.columns() == null) {
+            return true;
+        }
+        return t.columns().stream().anyMatch(c -> c.key().equals(column));
+    }
+
+    /** The table's title, or the template's fallback when the table or its title is missing. */
+    public String title(String table, String fallback) {
+        ReportTable t = table(table);
+        return t == null || t.title() == null || t.title().isBlank() ? fallback : t.title();
+    }
+
+    /** The column's label, or its key when the table does not list it. */
+    public String label(String table, String column) {
+        ReportTable t = table(table);
+        if (t != null && t.columns() != null) {
+            for (Column c : t.columns()) {
+                if (c.key().equals(column) && c.label() != null) {
+                    return c.label();
+                }
+            }
+        }
+        return column;
+    }
+
+    /** Whether the table has any MONEY column (the template then notes the currency). */
+    public boolean hasMoney(String table) {
+        ReportTable t = table(table);
+        return t != null && t.columns() != null && t.columns().stream().anyMatch(c -> c.type() == ValueType.MONEY);
+    }
+
+    public String currency() {
+        return doc.currency() == null ? "" : doc.currency();
+    }
+
+    /** The table's rows followed by its totals row (flagged with {@link #TOTAL_FLAG}), for a table. */
+    public JRDataSource rows(String table) {
+        return new TypedMapDataSource(collect(table, true));
+    }
+
+    /** The table's rows without the totals row, for a chart. */
+    public JRDataSource chartRows(String table) {
+        return new TypedMapDataSource(collect(table, false));
+    }
+
+    private Collection<Map<String, ?>> collect(String key, boolean withTotals) {
+        List<Map<String, ?>> out = new ArrayList<>();
+        ReportTable t = table(key);
+        if (t == null || t.rows() == null || t.rows().isEmpty()) {
+            return out;
+        }
+        for (Map<String, Object> row : t.rows()) {
+            if (row != null) {
+                Map<String, Object> copy = new LinkedHashMap<>(row);
+                copy.put(TOTAL_FLAG, Boolean.FALSE);
+                out.add(copy);
+            }
+        }
+        if (withTotals && t.totals() != null) {
+            Map<String, Object> totals = new LinkedHashMap<>(t.totals());
+            boolean labelled = false;
+            for (Column c : t.columns() == null ? List.<Column>of() : t.columns()) {
+                if (c.type() != ValueType.TEXT) {
+                    continue;
+                }
+                Object v = totals.get(c.key());
+                if (!labelled) {
+                    if (v == null || v.toString().isBlank()) {
+                        totals.put(c.key(), "Total");
+                    }
+                    labelled = true;
+                } else if (v == null) {
+                    totals.put(c.key(), "");
+                }
+            }
+            totals.put(TOTAL_FLAG, Boolean.TRUE);
+            out.add(totals);
+        }
+        return out;
+    }
+
+    /**
+     * KPI tiles: fields key, label, type (ValueType name), value, previous (BigDecimal), pattern
+     * ({@link Figures#pattern}) and change ("▲ 12.5%", "▼ 3.0%" or "–").
+     */
+    public JRDataSource kpis() {
+        List<Map<String, ?>> out = new ArrayList<>();
+        if (doc.kpis() != null) {
+            for (Kpi k : doc.kpis()) {
+                ValueType type = k.type() == null ? ValueType.DECIMAL : k.type();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", k.key());
+                m.put("label", k.label());
+                m.put("type", type.name());
+                m.put("value", k.value());
+                m.put("previous", k.previous());
+                m.put("pattern", Figures.pattern(type));
+                m.put("change", change(k.value(), k.previous()));
+                out.add(m);
+            }
+        }
+        return new TypedMapDataSource(out);
+    }
+
+    /** Definitions: fields term, meaning. */
+    public JRDataSource definitions() {
+        List<Map<String, ?>> out = new ArrayList<>();
+        if (doc.definitions() != null) {
+            for (Definition d : doc.definitions()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("term", d.term());
+                m.put("meaning", d.meaning());
+                out.add(m);
+            }
+        }
+        return new TypedMapDataSource(out);
+    }
+
+    public boolean hasDefinitions() {
+        return doc.definitions() != null && !doc.definitions().isEmpty();
+    }
+
+    /**
+     * The change against the previous value as the KPI tiles show it: "▲ 12.5%", "▼ 3.0%", "0.0%" when
+     * unchanged, and "–" when there is no previous value or it is zero (a change would be meaningless).
+     */
+    public static String change(BigDecimal value, BigDecimal previous) {
+        if (value == null || previous == null || previous.signum() == 0) {
+            return DASH;
+        }
+        BigDecimal rel = value.subtract(previous).divide(previous.abs(), MathContext.DECIMAL64);
+        String pct = Figures.format(rel.abs(), ValueType.PERCENT);
+        if (rel.signum() > 0) {
+            return UP + " " + pct;
+        }
+        if (rel.signum() < 0) {
+            return DOWN + " " + pct;
+        }
+        return pct;
+    }
+}

@@ -1,0 +1,217 @@
+package io.leadledger.report.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import io.leadledger.report.ReportDocument;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
+import net.sf.jasperreports.engine.export.JRPdfExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.export.SimplePdfExporterConfiguration;
+
+/**
+ * Renders a {@link ReportDocument} to PDF with the JasperReports template {@code <report id>.jrxml}.
+ *
+ * <p>Templates come from {@code templatesDir} when it holds the file, else from the classpath
+ * ({@code report-templates/<id>.jrxml}, packed into the jar). Each template is compiled once per renderer
+ * and cached. A template pulls in a shared subreport by declaring a parameter {@code <NAME>_REPORT} of class
+ * {@link JasperReport}: the renderer compiles {@code <name>.jrxml} ({@code _} becomes {@code -}, lower case)
+ * and passes it in, so no {@code .jasper} file is ever read from disk.
+ *
+ * <p>Parameters every template receives: {@code DATA} ({@link PdfData}, the tables, KPIs and definitions),
+ * {@code REPORT_TITLE}, {@code TENANT}, {@code PERIOD} ("October 2026"), {@code PREVIOUS_PERIOD},
+ * {@code GENERATED} ("2026-11-02 08:15 CET"), {@code CURRENCY} and REPORT_LOCALE (en-US).
+ *
+ * <p>Thread-safe: the template cache is the only state, and a compiled report can be filled concurrently.
+ */
+public class PdfReportRenderer {
+
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final String SUBREPORT_SUFFIX = "_REPORT";
+    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US);
+    private static final DateTimeFormatter SHORT_PERIOD = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
+
+    private final Path templatesDir;
+    private final SimpleJasperReportsContext context;
+    private final Map<String, JasperReport> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * @param templatesDir a directory holding {@code <report id>.jrxml} (and shared subreports); null, or a
+     *                     directory without the file, falls back to the templates packed in the jar
+     */
+    public PdfReportRenderer(Path templatesDir) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        this.templatesDir = templatesDir;
+        this.context = new SimpleJasperReportsContext();
+        // anything a template forgets to give a font gets DejaVu Sans (embedded from jasperreports-fonts),
+        // never a system font; a missing font is an error rather than a silent substitution
+        context.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
+        context.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "false");
+        context.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
+        context.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
+    }
+
+    /**
+     * Renders the document to {@code outFile} (parent directories are created; an existing file is replaced
+     * only once the new PDF is complete).
+     *
+     * @throws PdfRenderException when the template is missing or invalid, or filling or writing fails
+     */
+    public void render(ReportDocument doc, Path outFile) {
+        Objects.requireNonNull(doc, "doc");
+        Objects.requireNonNull(outFile, "outFile");
+        String id = doc.id();
+        JasperReport main = template(id);
+        Map<String, Object> params = parameters(doc, main);
+
+        JasperPrint print;
+        try {
+            print = JasperFillManager.getInstance(context).fill(main, params, new JREmptyDataSource(1));
+        } catch (JRException | RuntimeException e) {
+            throw new PdfRenderException("Could not fill PDF report '" + id + "': " + rootMessage(e), e);
+        }
+        write(doc, print, outFile);
+    }
+
+    private Map<String, Object> parameters(ReportDocument doc, JasperReport main) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(JRParameter.REPORT_LOCALE, Locale.US);
+        ZonedDateTime generatedAt = doc.generatedAt() == null ? ZonedDateTime.now() : doc.generatedAt();
+        params.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
+        params.put("DATA", new PdfData(doc));
+        params.put("REPORT_TITLE", doc.title() == null ? id(doc) : doc.title());
+        params.put("TENANT", doc.tenantName() == null ? "" : doc.tenantName());
+        params.put("PERIOD", doc.month() == null ? "" : PERIOD.format(doc.month()));
+        params.put("PREVIOUS_PERIOD", doc.month() == null ? "" : SHORT_PERIOD.format(doc.month().minusMonths(1)));
+        params.put("GENERATED", GENERATED.format(generatedAt));
+        params.put("CURRENCY", doc.currency() == null ? "" : doc.currency());
+        for (JRParameter p : main.getParameters()) {
+            if (!p.isSystemDefined() && p.getName().endsWith(SUBREPORT_SUFFIX)
+                    && JasperReport.class.getName().equals(p.getValueClassName())) {
+                String name = p.getName().substring(0, p.getName().length() - SUBREPORT_SUFFIX.length())
+                        .toLowerCase(Locale.ROOT).replace('_', '-');
+                params.put(p.getName(), template(name));
+            }
+        }
+        return params;
+    }
+
+    private static String id(ReportDocument doc) {
+        return doc.id() == null ? "" : doc.id();
+    }
+
+    private void write(ReportDocument doc, JasperPrint print, Path outFile) {
+        Path target = outFile.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            JRPdfExporter exporter = new JRPdfExporter(context);
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            SimplePdfExporterConfiguration cfg = new SimplePdfExporterConfiguration();
+            cfg.setCompressed(true);
+            cfg.setMetadataTitle(print.getName() == null ? doc.title()
+                    : (doc.title() + " \u2013 " + (doc.month() == null ? "" : PERIOD.format(doc.month()))));
+            cfg.setMetadataAuthor(doc.tenantName());
+            cfg.setMetadataCreator("Leadledger");
+            cfg.setDisplayMetadataTitle(true);
+            exporter.setConfiguration(cfg);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+                exporter.exportReport();
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException | JRException | RuntimeException e) {
+            throw new PdfRenderException("Could not write PDF report '" + doc.id() + "' to " + target + ": "
+                    + rootMessage(e), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+
+    /** The compiled template, compiled on first use. */
+    JasperReport template(String name) {
+        if (name == null || !TEMPLATE_NAME.matcher(name).matches()) {
+            throw new PdfRenderException("Invalid report template name '" + name + "'", null);
+        }
+        return compiled.computeIfAbsent(name, this::compile);
+    }
+
+    private JasperReport compile(String name) {
+        String file = name + ".jrxml";
+        Path onDisk = templatesDir == null ? null : templatesDir.resolve(file);
+        String where;
+        try (InputStream in = open(onDisk, file)) {
+            where = onDisk != null && Files.isRegularFile(onDisk) ? onDisk.toString() : "classpath:report-templates/" + file;
+            if (in == null) {
+                throw new PdfRenderException("No PDF template for '" + name + "': looked for "
+                        + (onDisk == null ? "" : onDisk + " and ") + "classpath:report-templates/" + file, null);
+            }
+            return JasperCompileManager.getInstance(context).compile(in);
+        } catch (JRException | RuntimeException e) {
+            if (e instanceof PdfRenderException p) {
+                throw p;
+            }
+            throw new PdfRenderException("Could not compile PDF template " + file + ": " + rootMessage(e), e);
+        } catch (IOException e) {
+            throw new PdfRenderException("Could not read PDF template " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open(Path onDisk, String file) throws IOException {
+        if (onDisk != null && Files.isRegularFile(onDisk)) {
+            return Files.newInputStream(onDisk);
+        }
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        InputStream in = cl == null ? null : cl.getResourceAsStream("report-templates/" + file);
+        if (in == null) {
+            in = PdfReportRenderer.class.getClassLoader().getResourceAsStream("report-templates/" + file);
+        }
+        return in;
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable c = e.getCause();
+        int depth = 0;
+        while (c != null && c != e && depth++ < 5) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(" / ").append(c.getMessage());
+            }
+            c = c.getCause();
+        }
+        return sb.toString();
+    }
+}

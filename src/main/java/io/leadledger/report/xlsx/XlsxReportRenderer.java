@@ -1,0 +1,279 @@
+package io.leadledger.report.xlsx;
+
+import io.leadledger.report.Column;
+import io.leadledger.report.DetailSheet;
+import io.leadledger.report.Kpi;
+import io.leadledger.report.ReportDocument;
+import io.leadledger.report.ReportTable;
+import io.leadledger.report.ValueType;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a report as a workbook for analysts: Summary, one sheet per table (numbers as numbers with
+ * formats, frozen header, autofilter, totals as SUM formulas carrying their value), Definitions, and
+ * detail sheets streamed row by row (SXSSF keeps only a window of rows in memory). Text is always
+ * written as a string cell, so a source value like "=HYPERLINK(...)" can never become a formula.
+ */
+public class XlsxReportRenderer {
+
+    private static final int WINDOW = 200;
+
+    public void render(ReportDocument doc, List<DetailSheet> details, Path out) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW)) {
+            wb.setCompressTempFiles(true);
+            Styles st = new Styles(wb);
+            Set<String> names = new HashSet<>();
+            summary(wb.createSheet(unique(names, "Summary")), doc, st);
+            for (ReportTable t : doc.tables().values()) {
+                table(wb.createSheet(unique(names, t.title())), t, st);
+            }
+            definitions(wb.createSheet(unique(names, "Definitions")), doc, st);
+            for (DetailSheet d : details) {
+                detail(wb.createSheet(unique(names, d.name())), d, st);
+            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                wb.write(os);
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            wb.dispose();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+    }
+
+    private void summary(SXSSFSheet s, ReportDocument doc, Styles st) {
+        int r = 0;
+        Row title = s.createRow(r++);
+        text(title.createCell(0), doc.title() + " — " + doc.tenantName(), st.title);
+        text(s.createRow(r++).createCell(0), "Period: " + doc.month() + "   Currency: " + doc.currency()
+                + "   Generated: " + doc.generatedAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')
+                + " " + doc.generatedAt().getZone(), null);
+        r++;
+        Row h = s.createRow(r++);
+        String[] heads = {"Figure", "This month", "Previous", "Change"};
+        for (int i = 0; i < heads.length; i++) {
+            text(h.createCell(i), heads[i], st.header);
+        }
+        int firstKpiRow = r;
+        for (Kpi k : doc.kpis()) {
+            Row row = s.createRow(r++);
+            text(row.createCell(0), k.label(), null);
+            number(row.createCell(1), k.value(), st.of(k.type()));
+            number(row.createCell(2), k.previous(), st.of(k.type()));
+            if (k.value() != null && k.previous() != null && k.previous().signum() != 0) {
+                Cell c = row.createCell(3);
+                String b = "B" + (row.getRowNum() + 1);
+                String p = "C" + (row.getRowNum() + 1);
+                c.setCellFormula("IF(" + p + "=0,\"\"," + b + "/" + p + "-1)");
+                c.setCellValue(k.value().divide(k.previous(), 6, java.math.RoundingMode.HALF_UP).subtract(BigDecimal.ONE).doubleValue());
+                c.setCellStyle(st.of(ValueType.PERCENT));
+            }
+        }
+        s.createFreezePane(0, firstKpiRow);
+        s.setColumnWidth(0, 36 * 256);
+        for (int i = 1; i < 4; i++) {
+            s.setColumnWidth(i, 16 * 256);
+        }
+    }
+
+    private void table(SXSSFSheet s, ReportTable t, Styles st) {
+        Row h = s.createRow(0);
+        List<Column> cols = t.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            text(h.createCell(i), cols.get(i).label(), st.header);
+        }
+        int r = 1;
+        for (Map<String, Object> row : t.rows()) {
+            write(s.createRow(r++), cols, row, st, null);
+        }
+        if (t.totals() != null) {
+            Row tr = s.createRow(r);
+            write(tr, cols, t.totals(), st, st.bold);
+            for (int i = 0; i < cols.size(); i++) {
+                ValueType type = cols.get(i).type();
+                Object v = t.totals().get(cols.get(i).key());
+                if ((type == ValueType.INTEGER || type == ValueType.MONEY) && v != null && r > 1 && additive(t, cols.get(i), v)) {
+                    String col = CellReference.convertNumToColString(i);
+                    Cell c = tr.getCell(i);
+                    c.setCellFormula("SUM(" + col + "2:" + col + r + ")");
+                    c.setCellValue(((Number) v).doubleValue());
+                }
+            }
+        }
+        finish(s, cols, r);
+    }
+
+    /** A total becomes a SUM formula only when it is the sum of the rows shown. */
+    private static boolean additive(ReportTable t, Column c, Object total) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, Object> row : t.rows()) {
+            Object v = row.get(c.key());
+            if (v != null) {
+                sum = sum.add(new BigDecimal(v.toString()));
+            }
+        }
+        return sum.compareTo(new BigDecimal(total.toString())) == 0;
+    }
+
+    private void definitions(SXSSFSheet s, ReportDocument doc, Styles st) {
+        Row h = s.createRow(0);
+        text(h.createCell(0), "Term", st.header);
+        text(h.createCell(1), "Definition", st.header);
+        int r = 1;
+        for (var d : doc.definitions()) {
+            Row row = s.createRow(r++);
+            text(row.createCell(0), d.term(), st.bold);
+            text(row.createCell(1), d.meaning(), st.wrap);
+        }
+        s.setColumnWidth(0, 28 * 256);
+        s.setColumnWidth(1, 110 * 256);
+    }
+
+    private void detail(SXSSFSheet s, DetailSheet d, Styles st) {
+        Row h = s.createRow(0);
+        for (int i = 0; i < d.columns().size(); i++) {
+            text(h.createCell(i), d.columns().get(i).label(), st.header);
+        }
+        int[] r = {1};
+        d.rows().accept(values -> {
+            Row row = s.createRow(r[0]++);
+            for (int i = 0; i < values.length; i++) {
+                cell(row.createCell(i), values[i], d.columns().get(i).type(), st, null);
+            }
+        });
+        finish(s, d.columns(), Math.max(1, r[0] - 1));
+    }
+
+    private void finish(SXSSFSheet s, List<Column> cols, int lastRow) {
+        s.createFreezePane(0, 1);
+        s.setAutoFilter(new CellRangeAddress(0, lastRow, 0, cols.size() - 1));
+        for (int i = 0; i < cols.size(); i++) {
+            int width = switch (cols.get(i).type()) {
+                case TEXT -> Math.min(48, Math.max(14, cols.get(i).label().length() + 4));
+                default -> Math.max(12, Math.min(22, cols.get(i).label().length() + 3));
+            };
+            s.setColumnWidth(i, width * 256);
+        }
+    }
+
+    private void write(Row row, List<Column> cols, Map<String, Object> values, Styles st, CellStyle textStyle) {
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            cell(row.createCell(i), values.get(c.key()), c.type(), st, textStyle);
+        }
+    }
+
+    private static void cell(Cell cell, Object v, ValueType type, Styles st, CellStyle textStyle) {
+        if (v == null) {
+            return;
+        }
+        if (type == ValueType.TEXT || !(v instanceof Number)) {
+            text(cell, v.toString(), textStyle);
+        } else {
+            number(cell, v instanceof BigDecimal b ? b : new BigDecimal(v.toString()), textStyle == null ? st.of(type) : st.boldOf(type));
+        }
+    }
+
+    private static void text(Cell c, String v, CellStyle style) {
+        c.setCellValue(v); // always a string cell: never interpreted as a formula
+        if (style != null) {
+            c.setCellStyle(style);
+        }
+    }
+
+    private static void number(Cell c, BigDecimal v, CellStyle style) {
+        if (v == null) {
+            return;
+        }
+        c.setCellValue(v.doubleValue());
+        c.setCellStyle(style);
+    }
+
+    private static String unique(Set<String> used, String name) {
+        String base = WorkbookUtil.createSafeSheetName(name);
+        base = base.length() > 28 ? base.substring(0, 28) : base;
+        String n = base;
+        for (int i = 2; !used.add(n.toLowerCase()); i++) {
+            n = base + " " + i;
+        }
+        return n;
+    }
+
+    /** Cell styles, created once per workbook (Excel limits their number). */
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle header;
+        final CellStyle bold;
+        final CellStyle wrap;
+        final Map<ValueType, CellStyle> numbers = new EnumMap<>(ValueType.class);
+        final Map<ValueType, CellStyle> boldNumbers = new EnumMap<>(ValueType.class);
+
+        Styles(SXSSFWorkbook wb) {
+            DataFormat df = wb.createDataFormat();
+            Font tf = wb.createFont();
+            tf.setBold(true);
+            tf.setFontHeightInPoints((short) 14);
+            title = wb.createCellStyle();
+            title.setFont(tf);
+            Font bf = wb.createFont();
+            bf.setBold(true);
+            header = wb.createCellStyle();
+            header.setFont(bf);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setWrapText(true);
+            bold = wb.createCellStyle();
+            bold.setFont(bf);
+            wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            Map<ValueType, String> formats = Map.of(ValueType.INTEGER, "#,##0", ValueType.MONEY, "#,##0.00",
+                    ValueType.PERCENT, "0.0%", ValueType.DECIMAL, "#,##0.0");
+            formats.forEach((type, f) -> {
+                CellStyle s = wb.createCellStyle();
+                s.setDataFormat(df.getFormat(f));
+                numbers.put(type, s);
+                CellStyle b = wb.createCellStyle();
+                b.setDataFormat(df.getFormat(f));
+                b.setFont(bf);
+                b.setBorderTop(BorderStyle.THIN);
+                boldNumbers.put(type, b);
+            });
+        }
+
+        CellStyle of(ValueType t) {
+            return numbers.get(t);
+        }
+
+        CellStyle boldOf(ValueType t) {
+            return boldNumbers.get(t);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.leadledger.warehouse;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** The per-run, per-file count audit and the register of file versions already loaded. */
+@Repository
+public class RunAuditRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public RunAuditRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record AuditRow(long runId, String tenant, String source, String kind, String file, String hash,
+                           String status, long read, long loaded, long quarantined, long duplicates, String message,
+                           LocalDateTime startedAt, LocalDateTime endedAt) {
+    }
+
+    /** Insert or replace the audit of one file in one run (a restarted step rewrites its own row). */
+    public void record(AuditRow a) {
+        jdbc.update("DELETE FROM run_audit WHERE run_id = ? AND source_name = ? AND file_hash = ?",
+                a.runId(), a.source(), a.hash());
+        jdbc.update("""
+                INSERT INTO run_audit (run_id, tenant, source_name, source_kind, source_file, file_hash, status,
+                  rows_read, rows_loaded, rows_quarantined, rows_duplicate, message, started_at, ended_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                a.runId(), a.tenant(), a.source(), a.kind(), cut(a.file(), 1000), a.hash(), a.status(), a.read(),
+                a.loaded(), a.quarantined(), a.duplicates(), cut(a.message(), 2000), ts(a.startedAt()), ts(a.endedAt()));
+    }
+
+    public boolean alreadyLoaded(String tenant, String source, String hash) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM source_file WHERE tenant = ? AND source_name = ? AND file_hash = ?",
+                Integer.class, tenant, source, hash);
+        return n != null && n > 0;
+    }
+
+    public void markLoaded(String tenant, String source, String hash, String path, long size, long runId) {
+        if (!alreadyLoaded(tenant, source, hash)) {
+            jdbc.update("INSERT INTO source_file (tenant, source_name, file_hash, file_path, file_size, run_id, loaded_at) "
+                    + "VALUES (?,?,?,?,?,?,?)", tenant, source, hash, cut(path, 1000), size, runId,
+                    ts(LocalDateTime.now()));
+        }
+    }
+
+    public List<AuditRow> forRun(long runId) {
+        return jdbc.query("SELECT * FROM run_audit WHERE run_id = ? ORDER BY started_at, source_name, source_file",
+                (rs, i) -> new AuditRow(rs.getLong("run_id"), rs.getString("tenant"), rs.getString("source_name"),
+                        rs.getString("source_kind"), rs.getString("source_file"), rs.getString("file_hash"),
+                        rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
+                        rs.getLong("rows_quarantined"), rs.getLong("rows_duplicate"), rs.getString("message"),
+                        rs.getTimestamp("started_at").toLocalDateTime(),
+                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toLocalDateTime()),
+                runId);
+    }
+
+    private static Timestamp ts(LocalDateTime t) {
+        return t == null ? null : Timestamp.valueOf(t.withNano(0));
+    }
+
+    private static String cut(String v, int max) {
+        return v == null || v.length() <= max ? v : v.substring(0, max);
+    }
+}

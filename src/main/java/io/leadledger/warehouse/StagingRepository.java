@@ -1,0 +1,139 @@
+package io.leadledger.warehouse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadledger.extract.Deal;
+import io.leadledger.extract.Lead;
+import io.leadledger.extract.ParsedRow;
+import io.leadledger.extract.Spend;
+import io.leadledger.jobs.SourceKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes parsed rows into the staging tables by natural key (tenant, source, record id) with one JDBC
+ * batch per chunk: a re-delivered or changed row replaces its earlier version, never duplicates it.
+ */
+@Repository
+public class StagingRepository {
+
+    private static final String LEAD_UPSERT = """
+            INSERT INTO stg_lead (tenant, source_name, record_id, email, email_norm, first_name, last_name, company,
+              created_at, source_raw, source_detail, campaign, lead_status, lifecycle_stage, handed_at, accepted_at,
+              first_touch_at, rejected, rejection_reason, owner_name, is_deleted, source_file, row_num, run_id, raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON DUPLICATE KEY UPDATE email=VALUES(email), email_norm=VALUES(email_norm), first_name=VALUES(first_name),
+              last_name=VALUES(last_name), company=VALUES(company), created_at=VALUES(created_at),
+              source_raw=VALUES(source_raw), source_detail=VALUES(source_detail), campaign=VALUES(campaign),
+              lead_status=VALUES(lead_status), lifecycle_stage=VALUES(lifecycle_stage), handed_at=VALUES(handed_at),
+              accepted_at=VALUES(accepted_at), first_touch_at=VALUES(first_touch_at), rejected=VALUES(rejected),
+              rejection_reason=VALUES(rejection_reason), owner_name=VALUES(owner_name), is_deleted=VALUES(is_deleted),
+              source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+
+    private static final String DEAL_UPSERT = """
+            INSERT INTO stg_deal (tenant, source_name, record_id, deal_name, account_name, contact_email, email_norm,
+              lead_ref, stage, is_closed, is_won, amount, currency, created_at, close_date, owner_name, loss_reason,
+              lead_source_raw, is_deleted, source_file, row_num, run_id, raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON DUPLICATE KEY UPDATE deal_name=VALUES(deal_name), account_name=VALUES(account_name),
+              contact_email=VALUES(contact_email), email_norm=VALUES(email_norm), lead_ref=VALUES(lead_ref),
+              stage=VALUES(stage), is_closed=VALUES(is_closed), is_won=VALUES(is_won), amount=VALUES(amount),
+              currency=VALUES(currency), created_at=VALUES(created_at), close_date=VALUES(close_date),
+              owner_name=VALUES(owner_name), loss_reason=VALUES(loss_reason), lead_source_raw=VALUES(lead_source_raw),
+              is_deleted=VALUES(is_deleted), source_file=VALUES(source_file), row_num=VALUES(row_num),
+              run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+
+    private static final String SPEND_UPSERT = """
+            INSERT INTO stg_spend (tenant, source_name, record_id, spend_date, channel_raw, campaign, amount, currency,
+              source_file, row_num, run_id, raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            ON DUPLICATE KEY UPDATE spend_date=VALUES(spend_date), channel_raw=VALUES(channel_raw),
+              campaign=VALUES(campaign), amount=VALUES(amount), currency=VALUES(currency),
+              source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+
+    private static final String QUARANTINE_INSERT = """
+            INSERT INTO quarantine (tenant, run_id, source_name, source_file, row_num, field_name, raw_value, reason,
+              raw_row, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public StagingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void upsert(String tenant, String source, SourceKind kind, long runId, List<ParsedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (ParsedRow r : rows) {
+            args.add(switch (kind) {
+                case LEADS -> leadArgs(tenant, source, runId, r, (Lead) r.value());
+                case DEALS -> dealArgs(tenant, source, runId, r, (Deal) r.value());
+                case SPEND -> spendArgs(tenant, source, runId, r, (Spend) r.value());
+            });
+        }
+        String sql = switch (kind) {
+            case LEADS -> LEAD_UPSERT;
+            case DEALS -> DEAL_UPSERT;
+            case SPEND -> SPEND_UPSERT;
+        };
+        jdbc.batchUpdate(sql, args);
+    }
+
+    public void quarantine(String tenant, String source, long runId, List<ParsedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now().withNano(0));
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (ParsedRow r : rows) {
+            args.add(new Object[] {tenant, runId, source, cut(r.raw().file(), 1000), r.raw().rowNum(),
+                    cut(r.rejection().field(), 100), cut(r.rejection().rawValue(), 1000),
+                    cut(r.rejection().getMessage(), 1000), rawJson(r), now});
+        }
+        jdbc.batchUpdate(QUARANTINE_INSERT, args);
+    }
+
+    private Object[] leadArgs(String tenant, String source, long runId, ParsedRow r, Lead l) {
+        return new Object[] {tenant, source, l.recordId(), l.email(), l.emailNorm(), l.firstName(), l.lastName(),
+                l.company(), ts(l.createdAt()), l.sourceRaw(), l.sourceDetail(), l.campaign(), l.status(),
+                l.lifecycleStage(), ts(l.handedAt()), ts(l.acceptedAt()), ts(l.firstTouchAt()), l.rejected() ? 1 : 0,
+                l.rejectionReason(), l.owner(), l.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId,
+                rawJson(r)};
+    }
+
+    private Object[] dealArgs(String tenant, String source, long runId, ParsedRow r, Deal d) {
+        return new Object[] {tenant, source, d.recordId(), d.name(), d.account(), d.contactEmail(), d.emailNorm(),
+                d.leadRef(), d.stage(), d.closed() ? 1 : 0, d.won() ? 1 : 0, d.amount(), d.currency(),
+                ts(d.createdAt()), java.sql.Date.valueOf(d.closeDate()), d.owner(), d.lossReason(), d.leadSource(),
+                d.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId, rawJson(r)};
+    }
+
+    private Object[] spendArgs(String tenant, String source, long runId, ParsedRow r, Spend s) {
+        return new Object[] {tenant, source, s.recordId(), java.sql.Date.valueOf(s.date()), s.channel(), s.campaign(),
+                s.amount(), s.currency(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, rawJson(r)};
+    }
+
+    private String rawJson(ParsedRow r) {
+        try {
+            return json.writeValueAsString(r.raw().asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Timestamp ts(LocalDateTime t) {
+        return t == null ? null : Timestamp.valueOf(t);
+    }
+
+    private static String cut(String v, int max) {
+        return v == null || v.length() <= max ? v : v.substring(0, max);
+    }
+}
