@@ -1,17 +1,25 @@
 -- One row per lead. Creation, channel and campaign come from the earliest member record (first touch);
 -- funnel dates are the earliest any member reached; the raw source is mapped to the tenant's channels
 -- ("source / detail" first, then "source"), unmapped values are kept as they are.
+-- Window aggregates over one derived table: no join between derived tables (H2 cannot index those).
 DELETE FROM core_lead WHERE tenant = :tenant;
 
 INSERT INTO core_lead (tenant, lead_key, email_norm, created_at, channel, campaign, primary_source,
                        primary_record_id, member_count, handed_at, first_touch_at, accepted_at, rejected,
                        rejection_reason, owner_name)
 SELECT f.tenant, f.lead_key, f.email_norm, f.created_at, f.channel, f.campaign, f.source_name, f.record_id,
-       a.member_count, a.handed_at, a.first_touch_at, a.accepted_at, a.rejected, r.rejection_reason, a.owner_name
+       f.member_count, f.handed_at, f.first_touch_at, f.accepted_at, f.rejected, f.rejection_reason, f.owner_name
 FROM (
   SELECT m.tenant, m.lead_key, s.email_norm, s.created_at, s.source_name, s.record_id, s.campaign,
          COALESCE(c1.channel, c2.channel, s.source_raw, '(unknown)') AS channel,
-         ROW_NUMBER() OVER (PARTITION BY m.lead_key ORDER BY s.created_at, s.source_name, s.record_id) AS rn
+         ROW_NUMBER() OVER (PARTITION BY m.lead_key ORDER BY s.created_at, s.source_name, s.record_id) AS rn,
+         COUNT(*) OVER (PARTITION BY m.lead_key) AS member_count,
+         MIN(s.handed_at) OVER (PARTITION BY m.lead_key) AS handed_at,
+         MIN(s.first_touch_at) OVER (PARTITION BY m.lead_key) AS first_touch_at,
+         MIN(s.accepted_at) OVER (PARTITION BY m.lead_key) AS accepted_at,
+         MAX(s.rejected) OVER (PARTITION BY m.lead_key) AS rejected,
+         MAX(CASE WHEN s.rejected = 1 THEN s.rejection_reason END) OVER (PARTITION BY m.lead_key) AS rejection_reason,
+         MAX(s.owner_name) OVER (PARTITION BY m.lead_key) AS owner_name
   FROM core_lead_member m
   JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
   LEFT JOIN channel_map c1 ON c1.tenant = s.tenant
@@ -19,19 +27,4 @@ FROM (
   LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(s.source_raw)
   WHERE m.tenant = :tenant
 ) f
-JOIN (
-  SELECT m.lead_key, COUNT(*) AS member_count, MIN(s.handed_at) AS handed_at, MIN(s.first_touch_at) AS first_touch_at,
-         MIN(s.accepted_at) AS accepted_at, MAX(s.rejected) AS rejected, MAX(s.owner_name) AS owner_name
-  FROM core_lead_member m
-  JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
-  WHERE m.tenant = :tenant
-  GROUP BY m.lead_key
-) a ON a.lead_key = f.lead_key
-LEFT JOIN (
-  SELECT m.lead_key, MAX(s.rejection_reason) AS rejection_reason
-  FROM core_lead_member m
-  JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
-  WHERE m.tenant = :tenant AND s.rejected = 1
-  GROUP BY m.lead_key
-) r ON r.lead_key = f.lead_key
 WHERE f.rn = 1;

@@ -25,14 +25,7 @@ SELECT l.tenant, l.lead_key, l.primary_source, l.primary_record_id, l.channel, C
             ELSE 'pending' END,
        d.source_name, d.record_id, d.created_at, d.close_date, COALESCE(w.won_amount_rpt, 0), d.match_method
 FROM core_lead l
-LEFT JOIN (
-  SELECT x.* FROM (
-    SELECT cd.*, ROW_NUMBER() OVER (PARTITION BY cd.lead_key
-             ORDER BY CASE cd.status WHEN 'won' THEN 1 WHEN 'open' THEN 2 ELSE 3 END, cd.close_date DESC,
-                      cd.source_name, cd.record_id) AS rn
-    FROM core_deal cd WHERE cd.tenant = :tenant AND cd.lead_key IS NOT NULL AND cd.inconsistent = 0
-  ) x WHERE x.rn = 1
-) d ON d.lead_key = l.lead_key
+LEFT JOIN core_deal d ON d.tenant = l.tenant AND d.lead_key = l.lead_key AND d.lead_rank = 1
 LEFT JOIN (
   SELECT lead_key, SUM(amount_rpt) AS won_amount_rpt FROM core_deal
   WHERE tenant = :tenant AND lead_key IS NOT NULL AND status = 'won' AND inconsistent = 0

@@ -4,6 +4,7 @@ import io.leadledger.jobs.JobsConfigException;
 import io.leadledger.extract.SourceFormatException;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -11,7 +12,9 @@ import picocli.CommandLine.IFactory;
 import java.time.YearMonth;
 
 /** Runs the picocli command line inside the Spring context and hands its exit code to main. */
+/** Tests embed the application without a command line: leadledger.cli.enabled=false. */
 @Component
+@ConditionalOnProperty(name = "leadledger.cli.enabled", havingValue = "true", matchIfMissing = true)
 public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     private final LeadledgerCommand command;

@@ -58,11 +58,17 @@ final class DemoCatalog {
     /**
      * A campaign: its name is HubSpot's Original Source Drill-Down 2, Marketo's Acquisition Program, the Google Ads
      * campaign and the budget sheet's Campaign. {@code drillDown1} null means chosen per lead (organic: google/bing).
-     * Active in month indexes {@code firstMonth..lastMonth} (0 = first month of the window).
+     * Active in month indexes {@code firstMonth..lastMonth} (0 = first month of the window); a quarterly campaign
+     * ({@code quarter} 1-4, else 0) runs in that calendar quarter of every year instead.
      */
-    record Campaign(Channel channel, String name, String drillDown1, double weight, int firstMonth, int lastMonth) {
+    record Campaign(Channel channel, String name, String drillDown1, double weight, int firstMonth, int lastMonth,
+                    int quarter) {
+        Campaign(Channel channel, String name, String drillDown1, double weight, int firstMonth, int lastMonth) {
+            this(channel, name, drillDown1, weight, firstMonth, lastMonth, 0);
+        }
+
         boolean activeIn(int month) {
-            return month >= firstMonth && month <= lastMonth;
+            return quarter == 0 && month >= firstMonth && month <= lastMonth;
         }
     }
 
@@ -106,7 +112,7 @@ final class DemoCatalog {
 
         // quarterly persona campaign: "LI - CFO Persona - Q2" runs in calendar Q2 (each year)
         for (int q = 1; q <= 4; q++) {
-            all.add(new Campaign(Channel.LINKEDIN_ADS, "LI - CFO Persona - Q" + q, "LinkedIn", 0.35, -q, -q));
+            all.add(new Campaign(Channel.LINKEDIN_ADS, "LI - CFO Persona - Q" + q, "LinkedIn", 0.35, 0, ALWAYS, q));
         }
         all.add(new Campaign(Channel.LINKEDIN_ADS, "LI - RevOps Retargeting", "LinkedIn", 0.30, 0, ALWAYS));
         all.add(new Campaign(Channel.LINKEDIN_ADS, "LI - Demo Request - Lead Gen Form", "LinkedIn", 0.35, 0, ALWAYS));
@@ -190,7 +196,7 @@ final class DemoCatalog {
             case LINKEDIN_ADS -> {
                 int quarter = (firstMonth.plusMonths(month).getMonthValue() - 1) / 3 + 1;
                 for (Campaign c : campaigns) {
-                    if (c.channel() == channel && (c.firstMonth() == -quarter || c.activeIn(month))) {
+                    if (c.channel() == channel && (c.quarter() == quarter || c.activeIn(month))) {
                         out.add(c);
                     }
                 }

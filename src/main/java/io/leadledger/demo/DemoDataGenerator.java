@@ -128,14 +128,14 @@ public final class DemoDataGenerator {
         }
     }
 
-    /** {@code DemoDataGenerator <dir> [seed] [lastMonth yyyy-MM] [zone]}. */
+    /** {@code DemoDataGenerator <dir> <seed> <lastMonth yyyy-MM> [zone]}: writes the demo files (a developer convenience). */
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: DemoDataGenerator <dir> [seed=42] [lastMonth=previous month] [zone=UTC]");
+        if (args.length < 3) {
+            System.err.println("usage: DemoDataGenerator <dir> <seed> <lastMonth yyyy-MM> [zone=UTC]");
             System.exit(2);
         }
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 42L;
-        YearMonth last = args.length > 2 ? YearMonth.parse(args[2]) : YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        long seed = Long.parseLong(args[1]);
+        YearMonth last = YearMonth.parse(args[2]);
         ZoneId zone = args.length > 3 ? ZoneId.of(args[3]) : ZoneOffset.UTC;
         System.out.println(new DemoDataGenerator(seed, last, zone).generate(Path.of(args[0])));
     }
@@ -670,15 +670,21 @@ public final class DemoDataGenerator {
         Deal newDeal(int seq, Channel channel, Company company, LocalDate created, String owner, Random r) {
             Deal d = new Deal(seq);
             double median = channel == null ? 26_000 : channel.medianAmountUsd;
-            double usd = Math.max(5_000, Math.min(150_000, median * Math.exp(0.7 * r.nextGaussian())));
             d.currency = company.region.currency;
             double fx = switch (d.currency) {
                 case "EUR" -> 0.92;
                 case "GBP" -> 0.79;
                 default -> 1.0;
             };
-            double step = usd * fx < 20_000 ? 100 : 500;
-            double local = Math.max(5_000, Math.min(150_000, Math.round(usd * fx / step) * step));
+            // lognormal amount in the deal currency, redrawn (not clamped) into 5k-150k so no spikes at the bounds
+            double raw;
+            int tries = 0;
+            do {
+                raw = median * fx * Math.exp(0.7 * r.nextGaussian());
+            } while ((raw < 5_000 || raw > 150_000) && ++tries < 50);
+            double step = raw < 20_000 ? 100 : 500;
+            double local = Math.max(5_000, Math.min(150_000, Math.round(raw / step) * step));
+            double usd = local / fx;
             d.amount = BigDecimal.valueOf(local).setScale(2, RoundingMode.HALF_UP);
             d.created = created;
             d.owner = owner;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Fake companies and people: names by country, company names with legal forms, unique e-mail addresses at the
@@ -176,7 +177,7 @@ final class DemoPeople {
             }
             String slug = ascii(base).toLowerCase(Locale.ROOT).replace("&", " ").trim();
             boolean hyphen = slug.contains(" ") && r.nextDouble() < 0.35;
-            slug = hyphen ? slug.replaceAll("\\s+", "-") : slug.replaceAll("\\s+", "");
+            slug = SPACES.matcher(slug).replaceAll(hyphen ? "-" : "");
             String domain = slug + pick(tlds(region), r);
             if (companyBases.add(base)) {
                 if (!domains.add(domain)) {
@@ -241,14 +242,25 @@ final class DemoPeople {
 
     /** Lower-case ASCII for e-mail addresses: "Müller" → "muller", "O'Brien" → "obrien", "van den Berg" → "vandenberg". */
     static String slug(String name) {
-        return ascii(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        return NOT_SLUG.matcher(ascii(name).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     static String ascii(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            plain = s.charAt(i) < 128;
+        }
+        if (plain) {
+            return s;
+        }
         String t = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
                 .replace("ł", "l").replace("Ł", "L");
-        return Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
     }
+
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9-]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     static <T> T pick(List<T> list, Random r) {
         return list.get(r.nextInt(list.size()));

@@ -54,7 +54,7 @@ public class Reconciler {
                 for (String sql : SqlScript.load(path).statements()) {
                     jdbc.update(sql, p);
                 }
-                log.debug("{} in {} ms", path, (System.nanoTime() - t0) / 1_000_000);
+                log.info("{} in {} ms", path, (System.nanoTime() - t0) / 1_000_000);
             }
         });
     }

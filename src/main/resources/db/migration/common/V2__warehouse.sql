@@ -222,9 +222,10 @@ CREATE TABLE core_deal (
   lead_key        VARCHAR(320),
   match_method    VARCHAR(32),
   inconsistent    SMALLINT      NOT NULL,
+  lead_rank       INT,
   PRIMARY KEY (tenant, source_name, record_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX core_deal_lead_idx ON core_deal (tenant, lead_key);
+CREATE INDEX core_deal_lead_idx ON core_deal (tenant, lead_key, lead_rank);
 
 -- Every lead -> deal link and how it was made.
 CREATE TABLE core_lead_deal_link (

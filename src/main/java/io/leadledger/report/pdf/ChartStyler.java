@@ -119,6 +119,9 @@ public class ChartStyler implements JRChartCustomizer {
                         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
                 line.setItemLabelAnchorOffset(5);
                 if (values != null) {
+                    values.setUpperMargin(0.2);  // room for the label above the highest point
+                }
+                if (values != null) {
                     // the template's tick font is DejaVu Sans from the fonts extension: reuse it, never a system font
                     line.setBaseItemLabelFont(values.getTickLabelFont());
                     line.setBaseItemLabelPaint(values.getTickLabelPaint());

@@ -184,6 +184,10 @@ public final class PdfData {
         return new TypedMapDataSource(out);
     }
 
+    public boolean hasKpis() {
+        return doc.kpis() != null && !doc.kpis().isEmpty();
+    }
+
     public boolean hasDefinitions() {
         return doc.definitions() != null && !doc.definitions().isEmpty();
     }

@@ -3,10 +3,10 @@ package io.leadledger.report.pdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -130,13 +131,13 @@ public class PdfReportRenderer {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             JRPdfExporter exporter = new JRPdfExporter(context);
             exporter.setExporterInput(new SimpleExporterInput(print));
             SimplePdfExporterConfiguration cfg = new SimplePdfExporterConfiguration();
             cfg.setCompressed(true);
-            cfg.setMetadataTitle(print.getName() == null ? doc.title()
-                    : (doc.title() + " \u2013 " + (doc.month() == null ? "" : PERIOD.format(doc.month()))));
+            String title = doc.title() == null ? id(doc) : doc.title();
+            cfg.setMetadataTitle(doc.month() == null ? title : title + " \u2013 " + PERIOD.format(doc.month()));
             cfg.setMetadataAuthor(doc.tenantName());
             cfg.setMetadataCreator("Leadledger");
             cfg.setDisplayMetadataTitle(true);
@@ -145,10 +146,14 @@ public class PdfReportRenderer {
                 exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
                 exporter.exportReport();
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
             tmp = null;
         } catch (IOException | JRException | RuntimeException e) {
-            throw new PdfRenderException("Could not write PDF report '" + doc.id() + "' to " + target + ": "
+            throw new PdfRenderException("Could not write PDF report '" + id(doc) + "' to " + target + ": "
                     + rootMessage(e), e);
         } finally {
             if (tmp != null) {
@@ -172,9 +177,7 @@ public class PdfReportRenderer {
     private JasperReport compile(String name) {
         String file = name + ".jrxml";
         Path onDisk = templatesDir == null ? null : templatesDir.resolve(file);
-        String where;
         try (InputStream in = open(onDisk, file)) {
-            where = onDisk != null && Files.isRegularFile(onDisk) ? onDisk.toString() : "classpath:report-templates/" + file;
             if (in == null) {
                 throw new PdfRenderException("No PDF template for '" + name + "': looked for "
                         + (onDisk == null ? "" : onDisk + " and ") + "classpath:report-templates/" + file, null);

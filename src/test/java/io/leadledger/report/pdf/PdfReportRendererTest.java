@@ -116,6 +116,28 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void printsOnlyTheColumnsTheTableLists() throws IOException {
+        ReportDocument full = leadProductionDoc();
+        ReportTable src = full.table("by-source");
+        List<Column> fewer = src.columns().stream().filter(c -> !c.key().equals("pending")).toList();
+        Map<String, ReportTable> tables = new LinkedHashMap<>(full.tables());
+        tables.put("by-source", new ReportTable(src.key(), src.title(), fewer, src.rows(), src.totals()));
+        ReportDocument doc = new ReportDocument(full.id(), full.title(), full.tenantName(), full.month(),
+                full.currency(), full.generatedAt(), full.kpis(), tables, full.definitions());
+        Path file = OUT.resolve("lead-production-without-pending.pdf");
+        renderer.render(doc, file);
+        String text = extract(file);
+        assertThat(text).doesNotContain("Pending");
+        assertThat(text).contains(Figures.format(src.totals().get("acceptanceRate"), ValueType.PERCENT));
+    }
+
+    @Test
+    void compilesEachTemplateOncePerRenderer() {
+        assertThat(renderer.template("roi")).isSameAs(renderer.template("roi"));
+        assertThat(renderer.template("appendix")).isSameAs(renderer.template("appendix"));
+    }
+
+    @Test
     void kpiChangeIndicator() {
         assertThat(PdfData.change(new BigDecimal("112.5"), new BigDecimal("100"))).isEqualTo("\u25B2 12.5%");
         assertThat(PdfData.change(new BigDecimal("97"), new BigDecimal("100"))).isEqualTo("\u25BC 3.0%");
