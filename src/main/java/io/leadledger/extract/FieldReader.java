@@ -50,8 +50,9 @@ public final class FieldReader {
             } else if (p.equalsIgnoreCase("excel")) {
                 excelSeen = true;
             } else {
-                formats.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                        .toFormatter(Locale.US));
+                // STRICT: 31-02 is an error, not silently 28-02; STRICT needs 'u' (proleptic year) for 'y'
+                formats.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p.replace('y', 'u'))
+                        .toFormatter(Locale.US).withResolverStyle(java.time.format.ResolverStyle.STRICT));
             }
         }
         this.iso = isoSeen;

@@ -24,9 +24,11 @@ public final class TestWarehouse implements AutoCloseable {
 
     private final ConfigurableApplicationContext ctx;
     private final String name;
+    private final String mariadbToDrop;
 
-    private TestWarehouse(String name, String url, String user, String password) {
+    private TestWarehouse(String name, String url, String user, String password, String mariadbToDrop) {
         this.name = name;
+        this.mariadbToDrop = mariadbToDrop;
         // as command-line arguments: they win over application.properties (builder properties would not)
         this.ctx = new SpringApplicationBuilder(LeadledgerApplication.class)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
@@ -36,11 +38,15 @@ public final class TestWarehouse implements AutoCloseable {
 
     public static TestWarehouse h2(Path dir) {
         return new TestWarehouse("h2", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("warehouse")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=131072", "sa", "");
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=131072", "sa", "", null);
     }
 
-    /** Drops and recreates database {@code db} on the MariaDB server, then starts on it. */
-    public static TestWarehouse mariadb(String db) {
+    /**
+     * Creates database {@code prefix_<pid>} on the MariaDB server (dropped on close; the pid keeps
+     * parallel test JVMs apart), then starts on it.
+     */
+    public static TestWarehouse mariadb(String prefix) {
+        String db = prefix + "_" + ProcessHandle.current().pid();
         String base = "jdbc:mysql://" + MARIADB_HOST + "/";
         String opts = "?rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&sslMode=DISABLED";
         try (Connection c = DriverManager.getConnection(base + opts, MARIADB_USER, MARIADB_PASSWORD);
@@ -52,7 +58,7 @@ public final class TestWarehouse implements AutoCloseable {
                     + "not reachable (" + e.getMessage() + "); start it: start-stop-daemon --start --oknodo --background "
                     + "--exec /usr/sbin/mariadbd", e);
         }
-        return new TestWarehouse("mariadb", base + db + opts, MARIADB_USER, MARIADB_PASSWORD);
+        return new TestWarehouse("mariadb", base + db + opts, MARIADB_USER, MARIADB_PASSWORD, db);
     }
 
     public String name() {
@@ -75,6 +81,14 @@ public final class TestWarehouse implements AutoCloseable {
     @Override
     public void close() {
         ctx.close();
+        if (mariadbToDrop != null) {
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MARIADB_HOST + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true",
+                    MARIADB_USER, MARIADB_PASSWORD); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + mariadbToDrop);
+            } catch (SQLException e) {
+                // a leftover test database is harmless
+            }
+        }
     }
 
     private static String env(String k, String d) {
