@@ -13,19 +13,16 @@ SELECT d.tenant, d.source_name, d.record_id, MIN(m.lead_key), 'explicit_id', 1.0
 FROM stg_deal d
 JOIN core_lead_member m ON m.tenant = d.tenant AND m.record_id = d.lead_ref
 WHERE d.tenant = :tenant AND d.is_deleted = 0 AND d.lead_ref IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM link_override o
-                  WHERE o.tenant = d.tenant AND o.source_name = d.source_name AND o.record_id = d.record_id)
+  AND NOT EXISTS (SELECT 1 FROM core_lead_deal_link k
+                  WHERE k.tenant = d.tenant AND k.source_name = d.source_name AND k.record_id = d.record_id)
 GROUP BY d.tenant, d.source_name, d.record_id
 HAVING COUNT(DISTINCT m.lead_key) = 1;
 
+-- deals not linked by the rules above (the link table itself says which)
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
 SELECT d.tenant, d.source_name, d.record_id, l.lead_key, 'email', 0.950
 FROM stg_deal d
 JOIN core_lead l ON l.tenant = d.tenant AND l.lead_key = d.email_norm
 WHERE d.tenant = :tenant AND d.is_deleted = 0 AND d.email_norm IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM link_override o
-                  WHERE o.tenant = d.tenant AND o.source_name = d.source_name AND o.record_id = d.record_id)
-  AND NOT EXISTS (SELECT 1 FROM stg_deal d2
-                  JOIN core_lead_member m ON m.tenant = d2.tenant AND m.record_id = d2.lead_ref
-                  WHERE d2.tenant = d.tenant AND d2.source_name = d.source_name AND d2.record_id = d.record_id
-                  GROUP BY d2.record_id HAVING COUNT(DISTINCT m.lead_key) = 1);
+  AND NOT EXISTS (SELECT 1 FROM core_lead_deal_link k
+                  WHERE k.tenant = d.tenant AND k.source_name = d.source_name AND k.record_id = d.record_id);

@@ -11,24 +11,19 @@ SELECT l.tenant, l.lead_key, l.primary_source, l.primary_record_id, l.channel, C
        l.handed_at, CASE WHEN l.handed_at IS NULL THEN NULL ELSE YEAR(l.handed_at) * 100 + MONTH(l.handed_at) END,
        l.first_touch_at, l.accepted_at,
        CASE WHEN l.handed_at IS NULL THEN 'not_handed'
-            WHEN l.accepted_at IS NOT NULL OR d.record_id IS NOT NULL THEN 'accepted'
+            WHEN l.accepted_at IS NOT NULL OR d.deal_record_id IS NOT NULL THEN 'accepted'
             WHEN l.rejected = 1 THEN 'rejected'
             WHEN l.first_touch_at IS NULL AND l.handed_at < :neverTouchedBefore THEN 'never_touched'
             ELSE 'pending' END,
-       CASE WHEN l.rejected = 1 AND l.accepted_at IS NULL AND d.record_id IS NULL THEN l.rejection_reason END,
+       CASE WHEN l.rejected = 1 AND l.accepted_at IS NULL AND d.deal_record_id IS NULL THEN l.rejection_reason END,
        l.owner_name,
-       CASE WHEN d.status IS NOT NULL THEN d.status
+       CASE WHEN d.deal_status IS NOT NULL THEN d.deal_status
             WHEN l.handed_at IS NULL THEN 'not_handed'
             WHEN l.accepted_at IS NOT NULL THEN 'no_opportunity'
             WHEN l.rejected = 1 THEN 'rejected'
             WHEN l.first_touch_at IS NULL AND l.handed_at < :neverTouchedBefore THEN 'never_touched'
             ELSE 'pending' END,
-       d.source_name, d.record_id, d.created_at, d.close_date, COALESCE(w.won_amount_rpt, 0), d.match_method
+       d.deal_source, d.deal_record_id, d.deal_created_at, d.deal_close_date, COALESCE(d.won_amount_rpt, 0), d.match_method
 FROM core_lead l
-LEFT JOIN core_deal d ON d.tenant = l.tenant AND d.lead_key = l.lead_key AND d.lead_rank = 1
-LEFT JOIN (
-  SELECT lead_key, SUM(amount_rpt) AS won_amount_rpt FROM core_deal
-  WHERE tenant = :tenant AND lead_key IS NOT NULL AND status = 'won' AND inconsistent = 0
-  GROUP BY lead_key
-) w ON w.lead_key = l.lead_key
+LEFT JOIN core_lead_outcome d ON d.tenant = l.tenant AND d.lead_key = l.lead_key
 WHERE l.tenant = :tenant;

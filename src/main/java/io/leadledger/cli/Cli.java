@@ -35,6 +35,9 @@ public class Cli {
             line.getErr().println("error: " + Console.message(ex));
             return config ? Console.USAGE : Console.FAILED;
         });
-        return cl.execute(args);
+        // Spring already applied --spring.*, --logging.*, --management.* properties: not picocli's business
+        String[] own = java.util.Arrays.stream(args).filter(a -> !a.matches("--(spring|logging|management|server)\\..*"))
+                .toArray(String[]::new);
+        return cl.execute(own);
     }
 }

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "leadledger", mixinStandardHelpOptions = true, version = "Leadledger 0.1.0",
         description = "Lead-to-revenue ETL and reporting: import leads, deals and spend, reconcile them, report monthly.",
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, HistoryCommand.class,
-                RestartCommand.class})
+                RestartCommand.class, BenchCommand.class})
 public class LeadledgerCommand {
 }

@@ -92,6 +92,11 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         return new SourceDefinition(name, effective.kind(), files, effective);
     }
 
+    /** A mapping profile shipped in the jar, by name. */
+    public static MappingProfile builtInProfile(String name) {
+        return profile(Path.of("/nonexistent"), name, "built-in profile");
+    }
+
     /** A user's jobs/profiles/NAME.yml wins over the built-in classpath profiles/NAME.yml. */
     static MappingProfile profile(Path dir, String name, String where) {
         Path own = dir.resolve("profiles").resolve(name + ".yml");

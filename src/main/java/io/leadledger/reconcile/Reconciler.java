@@ -26,7 +26,7 @@ public class Reconciler {
     /** In dependency order: staging -> core -> marts. */
     static final List<String> SCRIPTS = List.of(
             "sql/core/core_lead_member.sql", "sql/core/core_lead.sql", "sql/core/core_lead_deal_link.sql",
-            "sql/core/core_deal.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql",
+            "sql/core/core_deal.sql", "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql",
             "sql/core/core_attribution.sql", "sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -54,7 +54,7 @@ public class Reconciler {
                 for (String sql : SqlScript.load(path).statements()) {
                     jdbc.update(sql, p);
                 }
-                log.info("{} in {} ms", path, (System.nanoTime() - t0) / 1_000_000);
+                log.debug("{} in {} ms", path, (System.nanoTime() - t0) / 1_000_000);
             }
         });
     }

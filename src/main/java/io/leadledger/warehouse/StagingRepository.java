@@ -62,9 +62,31 @@ public class StagingRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean bulkLoad;
 
-    public StagingRepository(JdbcTemplate jdbc) {
+    public StagingRepository(JdbcTemplate jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.bulkLoad = bulkLoadEnabled(dataSource);
+    }
+
+    /** MySQL/MariaDB with allowLoadLocalInfile=true on the URL: stage chunks with LOAD DATA. */
+    private static boolean bulkLoadEnabled(javax.sql.DataSource ds) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            String url = c.getMetaData().getURL();
+            return url.startsWith("jdbc:mysql:") && url.toLowerCase(java.util.Locale.ROOT).contains("allowloadlocalinfile=true");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /** The column list of an INSERT statement, for the LOAD DATA path. */
+    private static List<String> columns(String insert) {
+        String cols = insert.substring(insert.indexOf('(') + 1, insert.indexOf(')'));
+        return java.util.Arrays.stream(cols.split(",")).map(String::trim).toList();
+    }
+
+    private static String table(String insert) {
+        return insert.substring("INSERT INTO ".length(), insert.indexOf('(')).trim();
     }
 
     public void upsert(String tenant, String source, SourceKind kind, long runId, List<ParsedRow> rows) {
@@ -84,7 +106,11 @@ public class StagingRepository {
             case DEALS -> DEAL_UPSERT;
             case SPEND -> SPEND_UPSERT;
         };
-        jdbc.batchUpdate(sql, args);
+        if (bulkLoad) {
+            MySqlBulkLoader.replaceInto(jdbc, table(sql), columns(sql), args);
+        } else {
+            jdbc.batchUpdate(sql, args);
+        }
     }
 
     public void quarantine(String tenant, String source, long runId, List<ParsedRow> rows) {

@@ -1,0 +1,189 @@
+package io.leadledger.bench;
+
+import io.leadledger.jobs.ReportsDefinition;
+import io.leadledger.jobs.SourceDefinition;
+import io.leadledger.jobs.SourceKind;
+import io.leadledger.jobs.SyncDefinition;
+import io.leadledger.jobs.TenantSettings;
+import io.leadledger.jobs.Workspace;
+import io.leadledger.ops.PipelineRunner;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `leadledger bench import`: generates N leads + M deals as export files, imports them through the
+ * real nightly sync into the configured MySQL/MariaDB warehouse, and in the same run times the
+ * server's own LOAD DATA LOCAL INFILE of the same leads file into a bare table; prints both times,
+ * their ratio and the peak heap. Figures, not a test: run it with the heap you deploy with.
+ */
+@Component
+public class ImportBenchmark {
+
+    static final String TENANT = "bench";
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final PipelineRunner runner;
+
+    public ImportBenchmark(DataSource dataSource, JdbcTemplate jdbc, PipelineRunner runner) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.runner = runner;
+    }
+
+    public record Result(long leads, long deals, Duration leadImport, Duration dealImport, Duration reconcile,
+                         Duration loadData, long peakHeapBytes) {
+        public double ratio() {
+            return (double) leadImport.toMillis() / Math.max(1, loadData.toMillis());
+        }
+    }
+
+    public Result run(int leads, int deals, Path dir, PrintWriter out) throws Exception {
+        String url = jdbcUrl();
+        if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+            throw new IllegalStateException("the import benchmark compares against MariaDB/MySQL LOAD DATA: point "
+                    + "LEADLEDGER_DB_URL at a MySQL/MariaDB database (now: " + url.replaceAll("password=[^&]*", "password=***") + ")");
+        }
+        Files.createDirectories(dir);
+        Path leadsFile = dir.resolve("bench-leads.csv");
+        Path dealsFile = dir.resolve("bench-deals.csv");
+        Path fxFile = dir.resolve("bench-eurofxref.csv");
+        long t0 = System.nanoTime();
+        BenchData.leads(leadsFile, leads, 42);
+        BenchData.deals(dealsFile, deals, leads, 43);
+        BenchData.ecbRates(fxFile);
+        out.printf("generated %,d leads (%,d MB) and %,d deals in %.1f s%n", leads, Files.size(leadsFile) >> 20, deals,
+                (System.nanoTime() - t0) / 1e9);
+        out.flush();
+
+        clearTenant();
+        Workspace ws = workspace(leadsFile, dealsFile, fxFile);
+        resetPeakHeap();
+        JobExecution e = runner.runSync(ws);
+        long peak = peakHeap();
+        if (e.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("benchmark sync failed: " + e.getAllFailureExceptions());
+        }
+        Duration leadStep = Duration.ZERO;
+        Duration dealStep = Duration.ZERO;
+        Duration reconcile = Duration.ZERO;
+        for (StepExecution s : e.getStepExecutions()) {
+            Duration d = Duration.between(s.getStartTime(), s.getEndTime());
+            if (s.getStepName().startsWith("import:leads")) {
+                leadStep = d;
+            } else if (s.getStepName().startsWith("import:deals")) {
+                dealStep = d;
+            } else if (s.getStepName().equals("reconcile")) {
+                reconcile = d;
+            }
+        }
+        Duration loadData = loadDataBaseline(url, leadsFile);
+        Result r = new Result(leads, deals, leadStep, dealStep, reconcile, loadData, peak);
+        out.printf("import   %,9d leads  %7.1f s  %,9.0f rows/s   (Leadledger: parse, validate, stage, audit)%n", leads,
+                secs(leadStep), leads / secs(leadStep));
+        out.printf("import   %,9d deals  %7.1f s  %,9.0f rows/s%n", deals, secs(dealStep), deals / secs(dealStep));
+        out.printf("LOAD DATA LOCAL INFILE of the same leads file into a bare table: %.1f s%n", secs(loadData));
+        out.printf("ratio import/LOAD DATA (leads): %.2f   (target <= 1.5)%n", r.ratio());
+        out.printf("reconcile %,d leads + %,d deals: %.1f s%n", leads, deals, secs(reconcile));
+        out.printf("peak heap during the sync: %,d MB (max heap %,d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        return r;
+    }
+
+    private Workspace workspace(Path leads, Path deals, Path fx) {
+        TenantSettings tenant = new TenantSettings(TENANT, "Benchmark", "USD", "UTC", 14,
+                Map.of("paid search / google", "Paid search", "paid social / linkedin", "LinkedIn Ads"));
+        List<SourceDefinition> sources = List.of(
+                new SourceDefinition("leads", SourceKind.LEADS, leads.toString(), Workspace.builtInProfile("hubspot-contacts")),
+                new SourceDefinition("deals", SourceKind.DEALS, deals.toString(), Workspace.builtInProfile("salesforce-opportunities")));
+        return new Workspace(Path.of("jobs"), tenant, new SyncDefinition("bench-sync", null, "UTC", fx.toString(), sources),
+                new ReportsDefinition("bench-reports", null, null, List.of(), List.of(), "out/bench", "A4", List.of()));
+    }
+
+    private void clearTenant() {
+        for (String t : List.of("stg_lead", "stg_deal", "stg_spend", "quarantine", "source_file", "core_lead",
+                "core_lead_member", "core_lead_stage", "core_deal", "core_lead_deal_link", "core_attribution",
+                "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_spend")) {
+            jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", TENANT);
+        }
+    }
+
+    /** The server's fastest path, as the yardstick: primary key + one secondary index, like stg_lead's. */
+    private Duration loadDataBaseline(String url, Path leadsFile) throws SQLException {
+        String u = url + (url.contains("?") ? "&" : "?") + "allowLoadLocalInfile=true";
+        try (Connection c = DriverManager.getConnection(u, dsUser(), dsPassword()); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_lead_bare");
+            s.execute("""
+                    CREATE TABLE bench_lead_bare (record_id VARCHAR(128) NOT NULL, first_name VARCHAR(200), last_name VARCHAR(200),
+                      email VARCHAR(320), company VARCHAR(300), created VARCHAR(40), lifecycle VARCHAR(100), status VARCHAR(100),
+                      source VARCHAR(200), detail VARCHAR(200), campaign VARCHAR(300), mql VARCHAR(40), sql_date VARCHAR(40),
+                      engaged VARCHAR(40), reason VARCHAR(200), owner VARCHAR(200), PRIMARY KEY (record_id), KEY (email))
+                    ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""");
+            long t0 = System.nanoTime();
+            s.execute("LOAD DATA LOCAL INFILE '" + leadsFile.toAbsolutePath().toString().replace("'", "''")
+                    + "' INTO TABLE bench_lead_bare CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"'"
+                    + " LINES TERMINATED BY '\\r\\n' IGNORE 1 LINES");
+            Duration d = Duration.ofNanos(System.nanoTime() - t0);
+            s.execute("DROP TABLE bench_lead_bare");
+            return d;
+        }
+    }
+
+    private String jdbcUrl() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getURL();
+        }
+    }
+
+    private String dsUser() {
+        return env("LEADLEDGER_DB_USER", env("SPRING_DATASOURCE_USERNAME", "root"));
+    }
+
+    private String dsPassword() {
+        return env("LEADLEDGER_DB_PASSWORD", env("SPRING_DATASOURCE_PASSWORD", ""));
+    }
+
+    private static String env(String k, String d) {
+        String v = System.getenv(k);
+        return v == null ? d : v;
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static double secs(Duration d) {
+        return Math.max(1e-3, d.toNanos() / 1e9);
+    }
+}
