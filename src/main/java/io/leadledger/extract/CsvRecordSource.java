@@ -3,26 +3,25 @@ package io.leadledger.extract;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.ByteOrderMark;
-import org.apache.commons.io.input.BOMInputStream;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * Rows of a delimited text export. Handles a byte-order mark (UTF-8/UTF-16), `,` `;` or tab delimiters
- * (detected from the header line unless configured), quoted fields with embedded newlines, title lines
- * above the header (headerRow) and vendor footers after an empty line (stopAtBlankRow).
+ * Rows of a delimited text export, streamed (only the current record is held). Handles the encodings of
+ * {@link CsvEncoding}, `,` `;` tab or `|` delimiters ({@link CsvDelimiter}), quoted fields with embedded
+ * newlines and doubled quotes, title lines above the header (headerRow counts records, as a spreadsheet shows
+ * them) and vendor footers after an empty line (stopAtBlankRow). Blank rows are skipped.
  */
 public final class CsvRecordSource implements RecordSource {
+
+    private static final int BUFFER_CHARS = 1 << 16;
 
     private final Path file;
     private final CSVParser parser;
@@ -34,25 +33,32 @@ public final class CsvRecordSource implements RecordSource {
     public CsvRecordSource(Path file, int headerRow, String delimiter, String encoding, boolean stopAtBlankRow) {
         this.file = file;
         this.stopAtBlankRow = stopAtBlankRow;
+        CSVParser p = null;
         try {
-            Charset charset = charset(file, encoding);
-            char delim = delimiter == null || delimiter.isBlank() || delimiter.equalsIgnoreCase("auto")
-                    ? detectDelimiter(file, charset, headerRow) : parseDelimiter(delimiter);
+            Charset charset = CsvEncoding.of(file, encoding);
+            char delim = CsvDelimiter.isAuto(delimiter)
+                    ? CsvDelimiter.detect(headerLine(file, charset, headerRow)) : CsvDelimiter.parse(delimiter);
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delim).setIgnoreEmptyLines(false)
                     .setTrim(false).get();
-            this.parser = CSVParser.builder().setReader(reader(file, charset)).setFormat(format).get();
-            this.records = parser.iterator();
-            for (int i = 1; i < headerRow; i++) {
-                if (records.hasNext()) {
-                    records.next();
-                }
+            p = CSVParser.builder().setReader(reader(file, charset)).setFormat(format).get();
+            this.parser = p;
+            this.records = p.iterator();
+            for (int i = 1; i < headerRow && records.hasNext(); i++) {
+                records.next();
             }
             if (!records.hasNext()) {
                 throw new SourceFormatException(file + ": no header row (expected on row " + headerRow + ")");
             }
             this.header = Header.of(records.next().toList());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(p);
             throw new SourceFormatException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(p);
+            throw new SourceFormatException(file + ": " + e.getMessage(), e); // a bad encoding or delimiter setting
+        } catch (RuntimeException e) {
+            closeQuietly(p);
+            throw e;
         }
     }
 
@@ -71,13 +77,11 @@ public final class CsvRecordSource implements RecordSource {
         try {
             while (!ended && records.hasNext()) {
                 CSVRecord r = records.next();
-                boolean blank = r.size() == 0 || (r.size() == 1 && r.get(0).isBlank());
-                if (blank) {
-                    if (stopAtBlankRow) {
-                        ended = true;
-                    }
+                if (isBlank(r)) {
+                    ended = stopAtBlankRow;
                     continue;
                 }
+                // the record number, not the line: a quoted multi-line field is one row in a spreadsheet too
                 return new RawRecord(file.toString(), r.getRecordNumber(), header, r.values());
             }
             return null;
@@ -86,71 +90,55 @@ public final class CsvRecordSource implements RecordSource {
         }
     }
 
+    /** An empty line, or one of delimiters only. Looks no further than the first non-blank cell. */
+    private static boolean isBlank(CSVRecord r) {
+        for (int i = 0; i < r.size(); i++) {
+            if (!CellText.isBlank(r.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() {
+        closeQuietly(parser);
+    }
+
+    private static void closeQuietly(CSVParser p) {
         try {
-            parser.close();
+            if (p != null) {
+                p.close();
+            }
         } catch (IOException ignored) {
             // closing a reader we only read from
         }
     }
 
+    /** Decoded text without the byte-order mark(s): Java's decoders keep a BOM as U+FEFF, some tools write two. */
     private static BufferedReader reader(Path file, Charset charset) throws IOException {
-        InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file))
-                .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
-        return new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-    }
-
-    /** The BOM wins; otherwise the configured encoding; otherwise UTF-8. */
-    static Charset charset(Path file, String encoding) throws IOException {
-        try (BOMInputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file))
-                .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get()) {
-            ByteOrderMark bom = in.getBOM();
-            if (bom != null) {
-                return Charset.forName(bom.getCharsetName());
+        BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), BUFFER_CHARS);
+        try {
+            r.mark(1);
+            while (r.read() == '\uFEFF') {
+                r.mark(1);
             }
+            r.reset();
+            return r;
+        } catch (IOException e) {
+            r.close();
+            throw e;
         }
-        if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("auto")) {
-            return Charset.forName(encoding);
-        }
-        return StandardCharsets.UTF_8;
     }
 
-    private static char parseDelimiter(String d) {
-        return switch (d) {
-            case "\\t", "tab", "TAB", "\t" -> '\t';
-            default -> d.charAt(0);
-        };
-    }
-
-    /** The candidate occurring most often (outside quotes) on the header line. */
-    private static char detectDelimiter(Path file, Charset charset, int headerRow) throws IOException {
+    /** The physical line of the header, for the delimiter guess (title lines are assumed one line each). */
+    private static String headerLine(Path file, Charset charset, int headerRow) throws IOException {
         try (BufferedReader r = reader(file, charset)) {
             String line = null;
             for (int i = 0; i < headerRow; i++) {
                 line = r.readLine();
             }
-            if (line == null) {
-                return ',';
-            }
-            char best = ',';
-            int bestCount = 0;
-            for (char c : new char[] {',', ';', '\t', '|'}) {
-                int n = 0;
-                boolean quoted = false;
-                for (char ch : line.toCharArray()) {
-                    if (ch == '"') {
-                        quoted = !quoted;
-                    } else if (ch == c && !quoted) {
-                        n++;
-                    }
-                }
-                if (n > bestCount) {
-                    best = c;
-                    bestCount = n;
-                }
-            }
-            return best;
+            return line;
         }
     }
 }

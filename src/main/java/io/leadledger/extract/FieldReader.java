@@ -6,15 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -32,31 +24,12 @@ public final class FieldReader {
     private static final Set<String> TRUE = Set.of("1", "true", "yes", "y", "x", "t", "won");
 
     private final MappingProfile mapping;
-    private final ZoneId zone;
-    private final List<DateTimeFormatter> formats = new ArrayList<>();
-    private final boolean iso;
-    private final boolean excelSerial;
+    private final DateTimeText dates;
     private final char decimalSeparator;
 
     public FieldReader(MappingProfile mapping, ZoneId zone) {
         this.mapping = mapping;
-        this.zone = zone;
-        boolean isoSeen = false;
-        boolean excelSeen = false;
-        List<String> patterns = mapping.dateFormats() == null ? List.of("ISO") : mapping.dateFormats();
-        for (String p : patterns) {
-            if (p.equalsIgnoreCase("ISO")) {
-                isoSeen = true;
-            } else if (p.equalsIgnoreCase("excel")) {
-                excelSeen = true;
-            } else {
-                // STRICT: 31-02 is an error, not silently 28-02; STRICT needs 'u' (proleptic year) for 'y'
-                formats.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p.replace('y', 'u'))
-                        .toFormatter(Locale.US).withResolverStyle(java.time.format.ResolverStyle.STRICT));
-            }
-        }
-        this.iso = isoSeen;
-        this.excelSerial = excelSeen;
+        this.dates = new DateTimeText(mapping.dateFormats() == null ? List.of("ISO") : mapping.dateFormats(), zone);
         String ds = mapping.decimalSeparator();
         this.decimalSeparator = ds == null || ds.isEmpty() ? '.' : ds.charAt(0);
     }
@@ -101,52 +74,12 @@ public final class FieldReader {
     }
 
     LocalDateTime parseDateTime(String v, String field) {
-        if (iso) {
-            try {
-                return OffsetDateTime.parse(v).atZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
-            } catch (DateTimeParseException ignored) {
-                // not ISO with an offset: try the local forms
-            }
-            try {
-                return LocalDateTime.parse(v).truncatedTo(ChronoUnit.SECONDS);
-            } catch (DateTimeParseException ignored) {
-                // nor a local ISO timestamp
-            }
-            try {
-                return LocalDate.parse(v).atStartOfDay();
-            } catch (DateTimeParseException ignored) {
-                // nor an ISO date
-            }
+        LocalDateTime t = dates.parse(v);
+        if (t == null) {
+            throw new RowRejectedException(label(field), v, "not a date/time in any of the formats "
+                    + (mapping.dateFormats() == null ? "[ISO]" : mapping.dateFormats()));
         }
-        for (DateTimeFormatter f : formats) {
-            try {
-                TemporalAccessor t = f.parse(v);
-                if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) {
-                    return ZonedDateTime.from(t).withZoneSameInstant(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
-                }
-                if (t.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
-                    return LocalDateTime.from(t).truncatedTo(ChronoUnit.SECONDS);
-                }
-                if (t.isSupported(java.time.temporal.ChronoField.DAY_OF_MONTH)) {
-                    return LocalDate.from(t).atStartOfDay();
-                }
-                return java.time.YearMonth.from(t).atDay(1).atStartOfDay();
-            } catch (java.time.DateTimeException ignored) {
-                // try the next format
-            }
-        }
-        // XLSX date cells arrive as ISO dates whatever the profile says
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v).truncatedTo(ChronoUnit.SECONDS);
-        } catch (DateTimeParseException ignored) {
-            // fall through
-        }
-        if (excelSerial && v.matches("\\d{1,6}(\\.\\d+)?")) {
-            double serial = Double.parseDouble(v);
-            return LocalDateTime.of(1899, 12, 30, 0, 0).plusSeconds(Math.round(serial * 86400));
-        }
-        throw new RowRejectedException(label(field), v, "not a date/time in any of the formats "
-                + (mapping.dateFormats() == null ? "[ISO]" : mapping.dateFormats()));
+        return t;
     }
 
     public BigDecimal amount(RawRecord r, String field, boolean required, boolean allowNegative) {
@@ -154,17 +87,11 @@ public final class FieldReader {
         if (v == null) {
             return null;
         }
-        String s = v.replace("\u00A0", "").replace(" ", "").replace("'", "");
-        if (decimalSeparator == ',') {
-            s = s.replace(".", "").replace(',', '.');
-        } else {
-            s = s.replace(",", "");
-        }
         BigDecimal d;
         try {
-            d = new BigDecimal(s);
+            d = AmountText.parse(v, decimalSeparator);
         } catch (NumberFormatException e) {
-            throw new RowRejectedException(label(field), v, "not a number");
+            throw new RowRejectedException(label(field), v, "not a number (decimal separator '" + decimalSeparator + "')");
         }
         if (!allowNegative && d.signum() < 0) {
             throw new RowRejectedException(label(field), v, "negative amount");
@@ -180,7 +107,7 @@ public final class FieldReader {
         if (v == null) {
             throw new RowRejectedException(label(field), null, "no currency in the row and no defaultCurrency configured");
         }
-        String c = v.trim().toUpperCase(Locale.ROOT);
+        String c = CellText.strip(v).toUpperCase(Locale.ROOT);
         try {
             if (c.length() == 3) {
                 Currency.getInstance(c);
@@ -198,7 +125,7 @@ public final class FieldReader {
         if (v == null) {
             return null;
         }
-        String e = v.trim().toLowerCase(Locale.ROOT);
+        String e = CellText.strip(v).toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(e).matches()) {
             throw new RowRejectedException(label(field), v, "not an e-mail address");
         }

@@ -1,32 +1,108 @@
 package io.leadledger.extract;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A file's header row, looked up ignoring case, surrounding spaces and repeated inner spaces. */
-public record Header(List<String> names, Map<String, Integer> index) {
+/**
+ * A file's header row. Columns are looked up ignoring case, surrounding spaces, repeated inner spaces,
+ * non-breaking spaces and invisible characters, so "Create Date" finds " create  date " and "CREATE\u00A0DATE".
+ * Empty names (a trailing delimiter on every line) stay in {@link #names()} to keep positions but are never found.
+ */
+public final class Header {
+
+    /** Lookups repeat the same few mapped column names on every row: remember them, up to a sane number. */
+    private static final int MAX_REMEMBERED = 256;
+
+    private final List<String> names;
+    private final Map<String, Integer> index;
+    private final Map<String, Integer> lookups = new ConcurrentHashMap<>();
+
+    private Header(List<String> names, Map<String, Integer> index) {
+        this.names = names;
+        this.index = index;
+    }
 
     public static Header of(List<String> rawNames) {
-        List<String> names = rawNames.stream().map(n -> n == null ? "" : n.replace("\uFEFF", "").trim()).toList();
+        List<String> names = new ArrayList<>(rawNames.size());
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            index.putIfAbsent(normalise(names.get(i)), i);
+        for (String raw : rawNames) {
+            String name = raw == null ? "" : CellText.strip(withoutInvisibles(raw));
+            String key = normalise(name);
+            if (!key.isEmpty()) {
+                index.putIfAbsent(key, names.size()); // a repeated header name: the first column wins
+            }
+            names.add(name);
         }
-        return new Header(names, index);
+        return new Header(Collections.unmodifiableList(names), index);
+    }
+
+    /** The names as the file writes them (trimmed), in column order; "" for a column without a name. */
+    public List<String> names() {
+        return names;
     }
 
     public int indexOf(String column) {
-        Integer i = index.get(normalise(column));
-        return i == null ? -1 : i;
+        if (column == null) {
+            return -1;
+        }
+        Integer i = lookups.get(column);
+        if (i == null) {
+            i = index.getOrDefault(normalise(column), -1);
+            if (lookups.size() < MAX_REMEMBERED) {
+                lookups.put(column, i);
+            }
+        }
+        return i;
     }
 
     public boolean has(String column) {
         return indexOf(column) >= 0;
     }
 
+    /** Lower case, every run of spaces (of any kind) as one space, no leading/trailing spaces or invisibles. */
     static String normalise(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(name.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (CellText.isInvisible(c)) {
+                continue;
+            }
+            if (CellText.isSpace(c)) {
+                pendingSpace = b.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                b.append(' ');
+                pendingSpace = false;
+            }
+            b.append(c);
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String withoutInvisibles(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (CellText.isInvisible(s.charAt(i))) {
+                StringBuilder b = new StringBuilder(s.length());
+                for (int j = 0; j < s.length(); j++) {
+                    if (!CellText.isInvisible(s.charAt(j))) {
+                        b.append(s.charAt(j));
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return names.toString();
     }
 }

@@ -2,91 +2,68 @@ package io.leadledger.extract;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * Rows of one sheet of a workbook (by name, or 1-based index; the first sheet by default). Header row
- * anywhere, merged header cells take the merged value, formulas read as their cached values, date
- * cells as ISO dates. Budget sheets are small; very large sheets are better exported as CSV.
+ * Rows of one sheet of a workbook (by name, or 1-based index; the first sheet by default), streamed: the sheet
+ * XML is parsed as it is read ({@link SheetRows}), so a 200k-row sheet needs no more memory than a small one,
+ * beyond the workbook's shared-string table ({@link SharedStringList}), which is held in memory. Formulas read
+ * as their cached values, numbers plain and dates ISO ({@link PlainCellFormatter}); blank rows are skipped.
+ * <p>
+ * Merged cells are not resolved (the merge list comes after the rows in the sheet XML). Excel keeps a merged
+ * value in the first cell only, so a header merged across two columns names the first column and leaves the
+ * second empty, and a merged title above the header is just a title row. A header cell merged down into the
+ * header row from the row above reads empty: put such headers on one row, or point headerRow at the upper one.
  */
 public final class XlsxRecordSource implements RecordSource {
 
-    private final Path file;
-    private final OPCPackage pkg;
-    private final XSSFWorkbook workbook;
-    private final Sheet sheet;
+    private OPCPackage pkg;
+    private SheetRows rows;
+    private String location;
     private final Header header;
-    private int nextRow;
+    private boolean closed;
 
     public XlsxRecordSource(Path file, String sheetName, int headerRow) {
-        this.file = file;
+        this.location = file.toString();
         try {
             this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            this.workbook = new XSSFWorkbook(pkg);
+            XSSFReader reader = new XSSFReader(pkg);
+            WorkbookSheets.Sheet sheet = WorkbookSheets.pick(reader, sheetName, file.toString());
+            this.location = file + "#" + sheet.name();
+            StylesTable styles = reader.getStylesTable();
+            this.rows = new SheetRows(location, sheet.part().getInputStream(),
+                    styles != null ? styles : new StylesTable(), SharedStringList.of(pkg),
+                    new PlainCellFormatter(WorkbookSheets.usesDate1904(reader)));
+            this.header = readHeader(headerRow);
+        } catch (SourceFormatException e) {
+            close();
+            throw e;
         } catch (Exception e) {
+            close();
             throw new SourceFormatException(file + ": not a readable XLSX workbook: " + e.getMessage(), e);
         }
-        this.sheet = pickSheet(sheetName);
-        Row h = sheet.getRow(headerRow - 1);
-        if (h == null) {
-            close();
-            throw new SourceFormatException(file + " sheet '" + sheet.getSheetName() + "': no header on row " + headerRow);
-        }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < h.getLastCellNum(); c++) {
-            names.add(mergedValue(headerRow - 1, c));
-        }
-        this.header = Header.of(names);
-        this.nextRow = headerRow;
     }
 
-    private Sheet pickSheet(String name) {
-        if (name == null || name.isBlank()) {
-            return workbook.getSheetAt(0);
+    /** Title rows above the header are passed over; the header must be on headerRow itself. */
+    private Header readHeader(int headerRow) {
+        SheetRows.Row row = rows.next();
+        while (row != null && row.number() < headerRow) {
+            row = rows.next();
         }
-        Sheet s = workbook.getSheet(name);
-        if (s == null && name.matches("\\d+")) {
-            int i = Integer.parseInt(name) - 1;
-            if (i >= 0 && i < workbook.getNumberOfSheets()) {
-                s = workbook.getSheetAt(i);
-            }
+        if (row == null || row.number() != headerRow) {
+            throw new SourceFormatException(location + ": no header on row " + headerRow
+                    + (row == null ? " (no rows from there on)" : " (the row is empty)"));
         }
-        if (s == null) {
-            List<String> names = new ArrayList<>();
-            workbook.forEach(sh -> names.add(sh.getSheetName()));
-            close();
-            throw new SourceFormatException(file + ": no sheet '" + name + "' (sheets: " + String.join(", ", names) + ")");
-        }
-        return s;
-    }
-
-    private String mergedValue(int row, int col) {
-        for (CellRangeAddress r : sheet.getMergedRegions()) {
-            if (r.isInRange(row, col)) {
-                Row first = sheet.getRow(r.getFirstRow());
-                return first == null ? "" : text(first.getCell(r.getFirstColumn()));
-            }
-        }
-        Row rr = sheet.getRow(row);
-        return rr == null ? "" : text(rr.getCell(col));
+        return Header.of(Arrays.asList(row.cells()));
     }
 
     @Override
     public String location() {
-        return file + "#" + sheet.getSheetName();
+        return location;
     }
 
     @Override
@@ -96,52 +73,35 @@ public final class XlsxRecordSource implements RecordSource {
 
     @Override
     public RawRecord next() {
-        while (nextRow <= sheet.getLastRowNum()) {
-            Row row = sheet.getRow(nextRow++);
-            if (row == null) {
-                continue;
-            }
-            int width = Math.max(header.names().size(), row.getLastCellNum());
-            String[] cells = new String[Math.max(width, 0)];
-            boolean any = false;
-            for (int c = 0; c < cells.length; c++) {
-                cells[c] = text(row.getCell(c));
-                any |= !cells[c].isBlank();
-            }
-            if (any) {
-                return new RawRecord(location(), row.getRowNum() + 1L, header, cells);
-            }
+        SheetRows.Row row = rows.next();
+        if (row == null) {
+            return null;
         }
-        return null;
-    }
-
-    static String text(Cell cell) {
-        if (cell == null) {
-            return "";
+        String[] cells = row.cells();
+        int width = header.names().size();
+        if (cells.length < width) {
+            int from = cells.length;
+            cells = Arrays.copyOf(cells, width);
+            Arrays.fill(cells, from, width, "");
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime t = cell.getLocalDateTimeCellValue();
-                    yield t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
-                }
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            }
-            case ERROR -> "#ERROR";
-            default -> "";
-        };
+        return new RawRecord(location, row.number(), header, cells);
     }
 
     @Override
     public void close() {
-        try {
-            pkg.revert(); // read-only: never write back to the user's file
-            workbook.close();
-        } catch (IOException | RuntimeException ignored) {
-            // nothing to release beyond the file handle
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (rows != null) {
+            rows.close(); // first: the parse thread reads from the package
+        }
+        if (pkg != null) {
+            try {
+                pkg.revert(); // read-only: never write back to the user's file
+            } catch (RuntimeException ignored) {
+                // nothing else to release
+            }
         }
     }
 }

@@ -1,0 +1,127 @@
+package io.leadledger.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
+import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Dates and timestamps as a profile's dateFormats write them: "ISO" (ISO-8601 date, local date-time, or
+ * date-time with Z/offset), "excel" (serial day numbers, 45352 = 2024-03-01) and java.time patterns
+ * ("dd-MM-yyyy HH:mm", "M/d/yyyy"). Timestamps with a zone are converted to the tenant's zone, those without
+ * are taken as its local time. ISO dates are always accepted: XLSX date cells arrive that way. Impossible
+ * dates (31-02-2026) are refused rather than moved to the end of the month.
+ */
+final class DateTimeText {
+
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffsetId().optionalEnd()
+            .optionalEnd()
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    /** Excel's day 0 (its 1900 leap-year bug makes 1899-12-30 the base for every date after February 1900). */
+    private static final LocalDateTime EXCEL_EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
+
+    private final ZoneId zone;
+    private final List<DateTimeFormatter> patterns = new ArrayList<>();
+    private final boolean isoFirst;
+    private final boolean excelSerial;
+
+    DateTimeText(List<String> dateFormats, ZoneId zone) {
+        this.zone = zone;
+        boolean isoSeen = false;
+        boolean excelSeen = false;
+        for (String p : dateFormats) {
+            if (p.equalsIgnoreCase("ISO")) {
+                isoSeen = true;
+            } else if (p.equalsIgnoreCase("excel")) {
+                excelSeen = true;
+            } else {
+                // STRICT refuses 31 February; yyyy (year-of-era) then needs an era, which nobody writes
+                patterns.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
+                        .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US)
+                        .withResolverStyle(ResolverStyle.STRICT));
+            }
+        }
+        this.isoFirst = isoSeen;
+        this.excelSerial = excelSeen;
+    }
+
+    /** The value as the tenant's local date-time (to the second), or null when no format reads it. */
+    LocalDateTime parse(String v) {
+        LocalDateTime t = isoFirst ? iso(v) : null;
+        for (int i = 0; t == null && i < patterns.size(); i++) {
+            t = pattern(patterns.get(i), v);
+        }
+        if (t == null && !isoFirst) {
+            t = iso(v);
+        }
+        if (t == null && excelSerial && isSerial(v)) {
+            t = EXCEL_EPOCH.plusSeconds(Math.round(Double.parseDouble(v) * 86400));
+        }
+        return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A cheap shape test first: most values of other formats never reach the parser. */
+    private LocalDateTime iso(String v) {
+        if (v.length() < 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return null;
+        }
+        return pattern(ISO, v);
+    }
+
+    /** Matching first without resolving: a value in another format costs no exception. */
+    private LocalDateTime pattern(DateTimeFormatter f, String v) {
+        ParsePosition pos = new ParsePosition(0);
+        if (f.parseUnresolved(v, pos) == null || pos.getErrorIndex() >= 0 || pos.getIndex() != v.length()) {
+            return null;
+        }
+        try {
+            return local(f.parse(v));
+        } catch (DateTimeException e) {
+            return null; // the right shape but not a real date/time
+        }
+    }
+
+    private LocalDateTime local(TemporalAccessor t) {
+        if (t.query(TemporalQueries.zone()) != null) {
+            return ZonedDateTime.from(t).withZoneSameInstant(zone).toLocalDateTime();
+        }
+        if (t.isSupported(ChronoField.HOUR_OF_DAY)) {
+            return LocalDateTime.from(t);
+        }
+        if (t.isSupported(ChronoField.DAY_OF_MONTH)) {
+            return LocalDate.from(t).atStartOfDay();
+        }
+        return YearMonth.from(t).atDay(1).atStartOfDay();
+    }
+
+    /** Up to six digits, optionally with a fraction (the time of day): 45352, 45352.5. */
+    private static boolean isSerial(String v) {
+        int dot = -1;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '.' && dot < 0 && i > 0) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        int whole = dot < 0 ? v.length() : dot;
+        return whole >= 1 && whole <= 6 && dot != v.length() - 1;
+    }
+}
