@@ -52,6 +52,12 @@ class SourceFileReader implements ItemStreamReader<RawRecord> {
             return;
         }
         records = RecordSources.open(source, file);
+        try {
+            ctx.putString("file.header", new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(records.header().names()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         rowsDone = ctx.getLong(ROWS_DONE, 0L);
         for (long i = 0; i < rowsDone; i++) {
             if (records.next() == null) {

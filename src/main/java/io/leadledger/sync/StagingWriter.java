@@ -91,7 +91,8 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener {
             } catch (java.io.IOException e) {
                 size = -1;
             }
-            audit.markLoaded(tenant, source.name(), hash, file.toString(), size, s.getJobExecutionId());
+            audit.markLoaded(tenant, source.name(), hash, file.toString(), size, s.getJobExecutionId(),
+                    ctx.getString("file.header", null));
         }
         return s.getExitStatus();
     }

@@ -37,7 +37,8 @@ import java.util.List;
 public class SyncJobFactory {
 
     private static final Logger log = LoggerFactory.getLogger(SyncJobFactory.class);
-    static final int CHUNK = 2000;
+    /** Rows per transaction: big enough that commits and round trips don't dominate, small for memory. */
+    static final int CHUNK = 5000;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;

@@ -41,11 +41,12 @@ public class RunAuditRepository {
         return n != null && n > 0;
     }
 
-    public void markLoaded(String tenant, String source, String hash, String path, long size, long runId) {
+    /** @param headerJson the file's header row as a JSON array: the keys of the staged raw_row arrays */
+    public void markLoaded(String tenant, String source, String hash, String path, long size, long runId, String headerJson) {
         if (!alreadyLoaded(tenant, source, hash)) {
-            jdbc.update("INSERT INTO source_file (tenant, source_name, file_hash, file_path, file_size, run_id, loaded_at) "
-                    + "VALUES (?,?,?,?,?,?,?)", tenant, source, hash, cut(path, 1000), size, runId,
-                    ts(LocalDateTime.now()));
+            jdbc.update("INSERT INTO source_file (tenant, source_name, file_hash, file_path, file_size, run_id, loaded_at, "
+                    + "header_json) VALUES (?,?,?,?,?,?,?,?)", tenant, source, hash, cut(path, 1000), size, runId,
+                    ts(LocalDateTime.now()), headerJson);
         }
     }
 

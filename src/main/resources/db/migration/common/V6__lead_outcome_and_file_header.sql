@@ -13,3 +13,6 @@ CREATE TABLE core_lead_outcome (
   won_amount_rpt   DECIMAL(18,2) NOT NULL,
   PRIMARY KEY (tenant, lead_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The header row of each loaded file: stg_*.raw_row holds the cells as a JSON array in this order.
+ALTER TABLE source_file ADD COLUMN header_json TEXT;
