@@ -52,12 +52,40 @@ public final class Header {
         }
         Integer i = lookups.get(column);
         if (i == null) {
-            i = index.getOrDefault(normalise(column), -1);
+            i = resolve(column);
             if (lookups.size() < MAX_REMEMBERED) {
                 lookups.put(column, i);
             }
         }
         return i;
+    }
+
+    /**
+     * A mapping may name alternatives ("Deal - Won time | Deal - Expected close date": the first present)
+     * and use '*' for any text ("Amount spent (*)", as Meta writes the currency into the header).
+     */
+    private int resolve(String column) {
+        if (column.contains(" | ")) {
+            for (String alt : column.split(" \\| ")) {
+                int i = resolve(alt);
+                if (i >= 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        if (column.indexOf('*') >= 0) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                    java.util.Arrays.stream(normalise(column).split("\\*", -1)).map(java.util.regex.Pattern::quote)
+                            .collect(java.util.stream.Collectors.joining(".*")));
+            for (int i = 0; i < names.size(); i++) {
+                if (!names.get(i).isEmpty() && p.matcher(normalise(names.get(i))).matches()) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        return index.getOrDefault(normalise(column), -1);
     }
 
     public boolean has(String column) {

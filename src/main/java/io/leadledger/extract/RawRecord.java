@@ -13,6 +13,16 @@ public record RawRecord(String file, long rowNum, Header header, String[] cells)
 
     /** The cell under a column header (matched ignoring case and spacing), trimmed, or null when absent or blank. */
     public String get(String column) {
+        if (column.contains(" | ")) {
+            // alternatives: the first that has a value in this row (e.g. won time, else expected close)
+            for (String alt : column.split(" \\| ")) {
+                String v = get(alt);
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
+        }
         int i = header.indexOf(column);
         if (i < 0 || i >= cells.length) {
             return null;

@@ -13,11 +13,30 @@ public final class RecordSources {
     private RecordSources() {
     }
 
+    /** How far down "headerRow: auto" looks for the header. */
+    static final int AUTO_HEADER_ROWS = 25;
+
     public static RecordSource open(SourceDefinition def, Path file) {
+        if (def.mapping().headerRowAuto()) {
+            SourceFormatException last = null;
+            for (int row = 1; row <= AUTO_HEADER_ROWS; row++) {
+                try {
+                    return open(def, file, row);
+                } catch (SourceFormatException e) {
+                    last = last == null ? e : last; // report the first attempt: it lists the top row's columns
+                }
+            }
+            throw new SourceFormatException("no header with the required columns in the first " + AUTO_HEADER_ROWS
+                    + " rows (headerRow: auto). " + last.getMessage());
+        }
+        return open(def, file, def.mapping().headerRowOrDefault());
+    }
+
+    private static RecordSource open(SourceDefinition def, Path file, int headerRow) {
         var m = def.mapping();
         RecordSource src = def.isXlsx(file)
-                ? new XlsxRecordSource(file, m.sheet(), m.headerRowOrDefault())
-                : new CsvRecordSource(file, m.headerRowOrDefault(), m.delimiter(), m.encoding(),
+                ? new XlsxRecordSource(file, m.sheet(), headerRow)
+                : new CsvRecordSource(file, headerRow, m.delimiter(), m.encoding(),
                 Boolean.TRUE.equals(m.stopAtBlankRow()));
         try {
             checkColumns(def, src, parser(def, ZoneId.of("UTC")));

@@ -12,7 +12,9 @@ import java.util.Map;
  * @param columns   logical field (id, email, createdAt, amount, ...) -> column header in the file
  * @param constants logical field -> fixed value for every row (e.g. channel: Paid search)
  */
-public record MappingProfile(String name, SourceKind kind, String format, Integer headerRow, String delimiter,
+public record MappingProfile(String name, SourceKind kind, String format,
+                             @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = HeaderRowSetting.class)
+                             Integer headerRow, String delimiter,
                              String encoding, String sheet, Boolean stopAtBlankRow, List<String> dateFormats,
                              String decimalSeparator, String defaultCurrency, Map<String, String> columns,
                              Map<String, String> constants, List<String> rejectedStatuses,
@@ -53,5 +55,10 @@ public record MappingProfile(String name, SourceKind kind, String format, Intege
 
     public int headerRowOrDefault() {
         return headerRow == null ? 1 : headerRow;
+    }
+
+    /** headerRow: auto - the first of the top rows that has the mapping's required columns. */
+    public boolean headerRowAuto() {
+        return headerRow != null && headerRow == HeaderRowSetting.AUTO;
     }
 }

@@ -45,6 +45,13 @@ class SourceFileReader implements ItemStreamReader<RawRecord> {
     @Override
     public void open(ExecutionContext ctx) {
         hash = sha256(file);
+        if (ctx.containsKey("file.hash") && !hash.equals(ctx.getString("file.hash"))) {
+            // restarted on a file that changed since the failed attempt: its row positions mean nothing
+            // any more, so read it again from the start (staging upserts by key: nothing is duplicated)
+            for (String k : new String[] {ROWS_DONE, "rows.read", "rows.loaded", "rows.quarantined", "rows.duplicate"}) {
+                ctx.remove(k);
+            }
+        }
         ctx.putString("file.hash", hash);
         unchanged = !ctx.containsKey(ROWS_DONE) && audit.alreadyLoaded(tenant, source.name(), hash);
         ctx.putString("file.status", unchanged ? "unchanged" : "loaded");

@@ -24,8 +24,9 @@ public class RunAuditRepository {
 
     /** Insert or replace the audit of one file in one run (a restarted step rewrites its own row). */
     public void record(AuditRow a) {
-        jdbc.update("DELETE FROM run_audit WHERE run_id = ? AND source_name = ? AND file_hash = ?",
-                a.runId(), a.source(), a.hash());
+        // one line per file and run: a restarted step replaces the line of its failed attempt
+        jdbc.update("DELETE FROM run_audit WHERE run_id = ? AND source_name = ? AND source_file = ?",
+                a.runId(), a.source(), cut(a.file(), 1000));
         jdbc.update("""
                 INSERT INTO run_audit (run_id, tenant, source_name, source_kind, source_file, file_hash, status,
                   rows_read, rows_loaded, rows_quarantined, rows_duplicate, message, started_at, ended_at)
