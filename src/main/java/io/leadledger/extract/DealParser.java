@@ -9,6 +9,15 @@ public final class DealParser implements RowParser {
         this.f = f;
     }
 
+    /** CRMs export several associated ids in one cell ("51123;51124"): the first is the lead reference. */
+    static String firstRef(String v) {
+        if (v == null) {
+            return null;
+        }
+        String first = v.split("[;,]", 2)[0].trim();
+        return first.isEmpty() ? null : FieldReader.cut(first, 128);
+    }
+
     @Override
     public List<String> requiredFields() {
         return List.of("id", "amount", "closeDate");
@@ -30,7 +39,7 @@ public final class DealParser implements RowParser {
             emailNorm = null; // a deal with a malformed contact e-mail still counts as revenue; it just won't match by e-mail
         }
         Deal deal = new Deal(id, FieldReader.cut(f.text(r, "name"), 300), FieldReader.cut(f.text(r, "account"), 300),
-                FieldReader.cut(email, 320), emailNorm, FieldReader.cut(f.text(r, "leadRef"), 128),
+                FieldReader.cut(email, 320), emailNorm, firstRef(f.text(r, "leadRef")),
                 FieldReader.cut(stage, 100), closed, won, f.amount(r, "amount", true, false), f.currency(r, "currency"),
                 f.dateTime(r, "createdAt", false), f.date(r, "closeDate", true), FieldReader.cut(f.text(r, "owner"), 200),
                 FieldReader.cut(f.text(r, "lossReason"), 200), FieldReader.cut(f.text(r, "leadSource"), 200),

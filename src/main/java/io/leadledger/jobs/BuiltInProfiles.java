@@ -3,9 +3,10 @@ package io.leadledger.jobs;
 import java.util.List;
 
 /** The mapping profiles shipped in the jar (src/main/resources/profiles). */
-final class BuiltInProfiles {
-    static final List<String> NAMES = List.of("hubspot-contacts", "marketo-leads", "salesforce-opportunities",
-            "google-ads-campaigns", "budget-xlsx");
+public final class BuiltInProfiles {
+    public static final List<String> NAMES = List.of("hubspot-contacts", "hubspot-deals", "marketo-leads",
+            "salesforce-leads", "salesforce-opportunities", "pipedrive-deals", "google-ads-campaigns",
+            "linkedin-ads-campaigns", "meta-ads-campaigns", "budget-xlsx");
 
     private BuiltInProfiles() {
     }

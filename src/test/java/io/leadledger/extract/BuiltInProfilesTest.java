@@ -1,0 +1,170 @@
+package io.leadledger.extract;
+
+import io.leadledger.jobs.BuiltInProfiles;
+import io.leadledger.jobs.SourceDefinition;
+import io.leadledger.jobs.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each built-in profile reads a sample shaped like the vendor's export. (hubspot-contacts, marketo-leads,
+ * salesforce-opportunities, google-ads-campaigns and budget-xlsx are also read end to end by
+ * DemoPipelineTest on the generated demo exports.)
+ */
+class BuiltInProfilesTest {
+
+    @TempDir
+    Path dir;
+
+    List<ParsedRow> read(String profile, String fileName, String content) throws Exception {
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        var mapping = Workspace.builtInProfile(profile);
+        SourceDefinition def = new SourceDefinition(profile, mapping.kind(), file.toString(), mapping);
+        RowParser parser = RecordSources.parser(def, ZoneId.of("Europe/Berlin"));
+        List<ParsedRow> rows = new ArrayList<>();
+        try (RecordSource src = RecordSources.open(def, file)) {
+            for (RawRecord r = src.next(); r != null; r = src.next()) {
+                try {
+                    rows.add(parser.parse(r));
+                } catch (RowRejectedException e) {
+                    rows.add(ParsedRow.rejected(r, e));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyBuiltInProfileLoads() {
+        for (String name : BuiltInProfiles.NAMES) {
+            var p = Workspace.builtInProfile(name);
+            assertThat(p.kind()).as(name).isNotNull();
+            assertThat(p.columnsOrEmpty()).as(name).isNotEmpty();
+        }
+    }
+
+    @Test
+    void hubspotDeals() throws Exception {
+        List<ParsedRow> rows = read("hubspot-deals", "deals.csv", """
+                Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date,Create Date,Deal owner,Closed Lost Reason,Associated Contact IDs
+                9001,Acme renewal,Closed Won,12000,EUR,2026-10-03 14:00,2026-08-01 09:30,Ava Patel,,51123;51124
+                9002,Beta new logo,Closed Lost,"8,500.50",USD,2026-10-05 10:00,2026-07-02 11:00,Ava Patel,Price,51200
+                9003,Gamma pilot,Contract Sent,3000,USD,2026-12-15 00:00,2026-10-20 08:00,Liam O'Connor,,
+                """);
+        Deal won = (Deal) rows.get(0).value();
+        assertEquals("9001", won.recordId());
+        assertTrue(won.won() && won.closed());
+        assertEquals(new BigDecimal("12000.00"), won.amount());
+        assertEquals("EUR", won.currency());
+        assertEquals(LocalDate.of(2026, 10, 3), won.closeDate());
+        assertEquals("51123", won.leadRef(), "first of the associated contact ids");
+        Deal lost = (Deal) rows.get(1).value();
+        assertTrue(lost.closed() && !lost.won());
+        assertEquals(new BigDecimal("8500.50"), lost.amount());
+        assertEquals("Price", lost.lossReason());
+        Deal open = (Deal) rows.get(2).value();
+        assertTrue(!open.closed() && !open.won());
+        assertNull(open.leadRef());
+    }
+
+    @Test
+    void salesforceLeadsReportWithFooter() throws Exception {
+        List<ParsedRow> rows = read("salesforce-leads", "leads.csv", """
+                "Lead ID","First Name","Last Name","Email","Company / Account","Create Date","Lead Source","Primary Campaign Source","Lead Status","Lead Owner","Unqualified Reason","Deleted"
+                "00Q5g00000AbCdE","Olivia","Martin","Olivia.Martin@BrightLayer.io","BrightLayer","10/2/2026 9:15 AM","Web","Webinar: Pipeline 101","Working - Contacted","Dana Whitfield","","0"
+                "00Q5g00000AbCdF","José","Núñez","jose@example.org","Example SL","10/3/2026","Trade Show","DMEXCO 2026 booth","Unqualified","Dana Whitfield","No budget","0"
+
+                "Northwind Analytics"
+                "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."
+                """);
+        assertThat(rows).hasSize(2);
+        Lead l = (Lead) rows.get(0).value();
+        assertEquals("olivia.martin@brightlayer.io", l.emailNorm());
+        assertEquals(LocalDateTime.of(2026, 10, 2, 9, 15), l.createdAt());
+        assertEquals("Webinar: Pipeline 101", l.campaign());
+        assertTrue(!l.rejected());
+        Lead rejected = (Lead) rows.get(1).value();
+        assertTrue(rejected.rejected());
+        assertEquals("No budget", rejected.rejectionReason());
+        assertEquals(LocalDateTime.of(2026, 10, 3, 0, 0), rejected.createdAt());
+    }
+
+    @Test
+    void pipedriveDealsCloseOnWonTimeElseExpectedDate() throws Exception {
+        List<ParsedRow> rows = read("pipedrive-deals", "pipedrive.csv", """
+                Deal - ID,Deal - Title,Deal - Organization,Deal - Value,Deal - Currency,Deal - Status,Deal - Deal created,Deal - Deal closed on,Deal - Expected close date,Deal - Owner,Deal - Lost reason,Person - Email
+                101,Acme deal,Acme,15000,EUR,Won,2026-08-01 10:00:00,2026-10-12 16:30:00,2026-10-31,Ava,,buyer@acme.example
+                102,Beta deal,Beta,4000,GBP,Open,2026-09-01 10:00:00,,2026-12-01,Ava,,cto@beta.example
+                """);
+        Deal won = (Deal) rows.get(0).value();
+        assertTrue(won.won());
+        assertEquals(LocalDate.of(2026, 10, 12), won.closeDate());
+        assertEquals("buyer@acme.example", won.emailNorm());
+        Deal open = (Deal) rows.get(1).value();
+        assertTrue(!open.closed());
+        assertEquals(LocalDate.of(2026, 12, 1), open.closeDate(), "an open deal closes on its expected date");
+        assertEquals("GBP", open.currency());
+    }
+
+    @Test
+    void linkedinCampaignPerformanceFindsItsHeaderBelowTheReportInfo() throws Exception {
+        List<ParsedRow> rows = read("linkedin-ads-campaigns", "linkedin.csv", """
+                Campaign Performance Report (in UTC)
+                Report Start: 10/1/2026
+                Report End: 10/31/2026
+                Date Generated: 11/1/2026 6:12 AM
+                Account Name: Northwind Analytics
+                "Start Date (in UTC)","Account Name","Campaign Group Name","Campaign Name","Campaign ID","Currency","Total Spent","Impressions","Clicks"
+                "10/1/2026","Northwind Analytics","Q4 Demand","LI - CFO Persona - Q4","612345678","EUR","412.35","10,240","88"
+                "10/2/2026","Northwind Analytics","Q4 Demand","LI - CFO Persona - Q4","612345678","EUR","398.10","9,950","71"
+                """);
+        assertThat(rows).hasSize(2);
+        Spend s = (Spend) rows.get(0).value();
+        assertEquals(LocalDate.of(2026, 10, 1), s.date());
+        assertEquals("LinkedIn Ads", s.channel());
+        assertEquals("LI - CFO Persona - Q4", s.campaign());
+        assertEquals(new BigDecimal("412.35"), s.amount());
+        assertEquals("EUR", s.currency());
+    }
+
+    @Test
+    void metaAdsAmountHeaderCarriesTheCurrency() throws Exception {
+        List<ParsedRow> rows = read("meta-ads-campaigns", "meta.csv", """
+                Reporting starts,Reporting ends,Campaign name,Day,Amount spent (EUR),Currency,Impressions,Link clicks
+                2026-10-01,2026-10-31,Retargeting - Demo,2026-10-01,120.55,EUR,5300,61
+                2026-10-01,2026-10-31,Prospecting - Lookalike,2026-10-01,80,EUR,4100,33
+                """);
+        Spend s = (Spend) rows.get(0).value();
+        assertEquals(new BigDecimal("120.55"), s.amount());
+        assertEquals("Paid social", s.channel());
+        assertEquals("Retargeting - Demo", s.campaign());
+        assertEquals(LocalDate.of(2026, 10, 1), s.date());
+    }
+
+    @Test
+    void aFileMissingRequiredColumnsListsFoundAndExpected() throws Exception {
+        Path file = dir.resolve("wrong.csv");
+        Files.writeString(file, "Name,Value\nx,1\n");
+        var mapping = Workspace.builtInProfile("hubspot-deals");
+        SourceDefinition def = new SourceDefinition("crm", mapping.kind(), file.toString(), mapping);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(SourceFormatException.class, () -> RecordSources.open(def, file));
+        assertThat(e.getMessage()).contains("wrong.csv", "missing required columns", "id -> \"Record ID\"",
+                "columns found: [Name, Value]");
+    }
+}
