@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <pre>
  * ann  Paid search Jan 18 (web W1) - Webinar Jan 25 (events E1) - Email Feb 1 (web W2) - Paid search Mar 1 (W3)
  *      D1 won 1000.00, opportunity Jan 28, closed Feb 8 (W3 comes after the close)
- * bob  Paid search Jan 2 (W4) - Email Jan 9 (W5) - Webinar Jan 16 (E2) - Email Jan 30 (W6)
+ * bob  Paid search Jan 2 (W4) - Email Jan 9 (W5) - Webinar Jan 16 (E2) - Email Jan 30 (W6, same campaign as W5)
  *      D2 won 100.00, opportunity Jan 17, closed Feb 6
  * cy   Webinar Jan 10 (E3)                            no deal
  * dee  Paid search Jan 5 (W7) - Email Jan 12 (W8)       no deal
@@ -58,7 +58,7 @@ class AttributionWarehouseTest {
                 W3,ann@example.com,2026-03-01T08:00:00,google cpc,Brand
                 W4,bob@example.com,2026-01-02T09:00:00,google cpc,Generic
                 W5,bob@example.com,2026-01-09T09:00:00,newsletter,Jan newsletter
-                W6,bob@example.com,2026-01-30T09:00:00,newsletter,Feb newsletter
+                W6,bob@example.com,2026-01-30T09:00:00,newsletter,Jan newsletter
                 W7,dee@example.com,2026-01-05T09:00:00,google cpc,Generic
                 W8,dee@example.com,2026-01-12T09:00:00,newsletter,Jan newsletter
                 W9,eve@example.com,2026-01-07T09:00:00,newsletter,Jan newsletter
@@ -165,22 +165,22 @@ class AttributionWarehouseTest {
                     "full_path 1 Paid search / Generic 0.450000 45.00 web:W4",
                     "full_path 2 Email / Jan newsletter 0.100000 10.00 web:W5",
                     "full_path 3 Webinar / Jan webinar 0.225000 22.50 events:E2",
-                    "full_path 4 Email / Feb newsletter 0.225000 22.50 web:W6",
-                    "last_touch 4 Email / Feb newsletter 1.000000 100.00 web:W6",
+                    "full_path 4 Email / Jan newsletter 0.225000 22.50 web:W6",
+                    "last_touch 4 Email / Jan newsletter 1.000000 100.00 web:W6",
                     "linear 1 Paid search / Generic 0.250000 25.00 web:W4",
                     "linear 2 Email / Jan newsletter 0.250000 25.00 web:W5",
                     "linear 3 Webinar / Jan webinar 0.250000 25.00 events:E2",
-                    "linear 4 Email / Feb newsletter 0.250000 25.00 web:W6",
+                    "linear 4 Email / Jan newsletter 0.250000 25.00 web:W6",
                     // Email's 65/131 shared by its two touches; 1.000001 rounded: the residue off the largest share
                     "markov 1 Paid search / Generic 0.305343 30.53 web:W4",
                     "markov 2 Email / Jan newsletter 0.248092 24.81 web:W5",
                     "markov 3 Webinar / Jan webinar 0.198473 19.85 events:E2",
-                    "markov 4 Email / Feb newsletter 0.248092 24.81 web:W6",
+                    "markov 4 Email / Jan newsletter 0.248092 24.81 web:W6",
                     // 35, 28, 21, 7 days: 1, 2, 4, 16 parts of 23
                     "time_decay 1 Paid search / Generic 0.043478 4.35 web:W4",
                     "time_decay 2 Email / Jan newsletter 0.086957 8.70 web:W5",
                     "time_decay 3 Webinar / Jan webinar 0.173913 17.39 events:E2",
-                    "time_decay 4 Email / Feb newsletter 0.695652 69.56 web:W6",
+                    "time_decay 4 Email / Jan newsletter 0.695652 69.56 web:W6",
                     "u_shaped 1 Paid search / Generic 1.000000 100.00 web:W4",
                     "w_shaped 1 Paid search / Generic 0.600000 60.00 web:W4",
                     "w_shaped 2 Email / Jan newsletter 0.100000 10.00 web:W5",
@@ -225,25 +225,29 @@ class AttributionWarehouseTest {
         return v.setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** Won revenue of February 2026 in mart_channel_month, "channel / campaign = amount". */
+    /** Won deals of February 2026 in mart_channel_month, "channel / campaign = deals, customers, revenue". */
     static List<String> februaryRevenue(TestWarehouse w) {
         return w.jdbc().query("""
-                SELECT channel, campaign, revenue_won_rpt FROM mart_channel_month
+                SELECT channel, campaign, deals_won, customers_won, revenue_won_rpt FROM mart_channel_month
                 WHERE tenant = ? AND month_key = 202602 AND revenue_won_rpt <> 0 ORDER BY channel, campaign""",
-                (rs, i) -> rs.getString(1) + " / " + rs.getString(2) + " = " + rs.getBigDecimal(3).toPlainString(), TENANT);
+                (rs, i) -> rs.getString(1) + " / " + rs.getString(2) + " = " + rs.getLong(3) + ", "
+                        + rs.getBigDecimal(4).setScale(6, RoundingMode.UNNECESSARY).toPlainString() + ", "
+                        + rs.getBigDecimal(5).setScale(2, RoundingMode.UNNECESSARY).toPlainString(), TENANT);
     }
 
     @Test
     void theMartsUseTheTenantsDefaultModel() {
         for (TestWarehouse w : warehouses.values()) {
-            // linear, as configured: D1's thirds plus D2's quarters
+            // linear, as configured: D1's thirds plus D2's quarters; D2's two Jan newsletter touches are one deal
             assertThat(februaryRevenue(w)).as(w.name()).containsExactly(
-                    "Email / Feb newsletter = 358.33", "Email / Jan newsletter = 25.00", "Paid search / Brand = 333.34",
-                    "Paid search / Generic = 25.00", "Webinar / Jan webinar = 358.33");
+                    "Email / Feb newsletter = 1, 0.333333, 333.33", "Email / Jan newsletter = 1, 0.500000, 50.00",
+                    "Paid search / Brand = 1, 0.333334, 333.34", "Paid search / Generic = 1, 0.250000, 25.00",
+                    "Webinar / Jan webinar = 2, 0.583333, 358.33");
             reconcile(w, "markov");
             assertThat(februaryRevenue(w)).as(w.name()).containsExactly(
-                    "Email / Feb newsletter = 520.99", "Email / Jan newsletter = 24.81", "Paid search / Brand = 305.35",
-                    "Paid search / Generic = 30.53", "Webinar / Jan webinar = 218.32");
+                    "Email / Feb newsletter = 1, 0.496183, 496.18", "Email / Jan newsletter = 1, 0.496184, 49.62",
+                    "Paid search / Brand = 1, 0.305344, 305.35", "Paid search / Generic = 1, 0.305343, 30.53",
+                    "Webinar / Jan webinar = 2, 0.396946, 218.32");
             reconcile(w, "linear");
         }
     }
