@@ -1,6 +1,6 @@
 -- Month x channel x campaign: leads created, the hand-over cohort's sales outcomes, spend, pipeline
--- created and revenue won under the tenant's attribution model (:model). Deals without a lead are
--- counted under channel '(unattributed)'.
+-- created and revenue won under the tenant's attribution model (:model, attribution.defaultModel in
+-- jobs/leadledger.yml). Deals without a lead are counted under channel '(unattributed)'.
 DELETE FROM mart_channel_month WHERE tenant = :tenant;
 
 INSERT INTO mart_channel_month (tenant, month_key, channel, campaign, leads_created, leads_handed, accepted,
@@ -32,10 +32,12 @@ FROM (
   WHERE d.tenant = :tenant
   UNION ALL
   SELECT YEAR(d.close_date) * 100 + MONTH(d.close_date), a.channel, a.campaign, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-         1, a.credit_share, a.credit_rpt
+         1, SUM(a.credit_share), SUM(a.credit_rpt)
   FROM core_attribution a
   JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
   WHERE a.tenant = :tenant AND a.model = :model AND d.status = 'won'
+  -- multi-touch models credit several touches of a deal: one won deal per channel and campaign it has credit in
+  GROUP BY d.source_name, d.record_id, d.close_date, a.channel, a.campaign
   UNION ALL
   SELECT YEAR(d.close_date) * 100 + MONTH(d.close_date), '(unattributed)', '(none)', 0, 0, 0, 0, 0, 0, 0, 0, 0,
          1, 1, d.amount_rpt

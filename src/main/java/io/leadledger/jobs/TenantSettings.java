@@ -6,11 +6,18 @@ import java.util.Map;
 /**
  * Who the warehouse rows belong to and how they are reported (jobs/leadledger.yml).
  *
- * @param channels raw source values ("Paid Social / LinkedIn", "Trade Show") -> the tenant's channel
- *                 names; matched case-insensitively, "source / detail" before "source"
+ * @param channels    raw source values ("Paid Social / LinkedIn", "Trade Show") -> the tenant's channel
+ *                    names; matched case-insensitively, "source / detail" before "source"
+ * @param attribution the attribution models' settings (the file's top-level {@code attribution:} section)
  */
 public record TenantSettings(String id, String name, String reportingCurrency, String timezone,
-                             int neverTouchedAfterDays, Map<String, String> channels) {
+                             int neverTouchedAfterDays, Map<String, String> channels, AttributionSettings attribution) {
+
+    /** Without attribution settings: every model at its defaults, first touch in the marts. */
+    public TenantSettings(String id, String name, String reportingCurrency, String timezone,
+                          int neverTouchedAfterDays, Map<String, String> channels) {
+        this(id, name, reportingCurrency, timezone, neverTouchedAfterDays, channels, null);
+    }
 
     public TenantSettings {
         if (id == null || id.isBlank()) {
@@ -22,6 +29,7 @@ public record TenantSettings(String id, String name, String reportingCurrency, S
         ZoneId.of(timezone); // fail early on a misspelt zone
         neverTouchedAfterDays = neverTouchedAfterDays <= 0 ? 14 : neverTouchedAfterDays;
         channels = channels == null ? Map.of() : Map.copyOf(channels);
+        attribution = attribution == null ? AttributionSettings.DEFAULTS : attribution;
     }
 
     public ZoneId zone() {

@@ -38,9 +38,28 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             Map<String, String> channels = convert(tenantFile.get("channels"), new TypeReference<>() { },
                     dir.resolve("leadledger.yml"), "channels");
             tenant = new TenantSettings(tenant.id(), tenant.name(), tenant.reportingCurrency(), tenant.timezone(),
-                    tenant.neverTouchedAfterDays(), channels);
+                    tenant.neverTouchedAfterDays(), channels, tenant.attribution());
+        }
+        if (tenantFile.get("attribution") != null) {
+            tenant = new TenantSettings(tenant.id(), tenant.name(), tenant.reportingCurrency(), tenant.timezone(),
+                    tenant.neverTouchedAfterDays(), tenant.channels(),
+                    attribution(tenantFile.get("attribution"), dir.resolve("leadledger.yml")));
         }
         return new Workspace(dir, tenant, loadSync(dir), loadReports(dir));
+    }
+
+    /** The section's own validation message, not Jackson's wrapping of it. */
+    private static AttributionSettings attribution(Object section, Path file) {
+        try {
+            return YAML.convertValue(section, AttributionSettings.class);
+        } catch (IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getMessage();
+            throw new JobsConfigException(file + " (attribution): " + msg, e);
+        }
     }
 
     private static SyncDefinition loadSync(Path dir) {

@@ -54,7 +54,7 @@ class DemoPipelineTest {
     static final List<String> REPORTS = List.of("lead-production", "sales-performance", "roi");
     static final List<String> TABLES = List.of("stg_lead", "stg_deal", "stg_spend", "quarantine", "core_lead",
             "core_lead_member", "core_deal", "core_lead_deal_link", "core_lead_stage", "core_spend", "core_attribution",
-            "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily");
+            "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_removal_effect");
 
     Path tmp;
     DemoSummary demo;
@@ -175,6 +175,40 @@ class DemoPipelineTest {
     void h2AndMariaDbGiveTheSameFigures() {
         assertSameFigures(figures(outcomes.get("h2").docsFirst()), figures(outcomes.get("mariadb").docsFirst()), "H2 vs MariaDB");
         assertEquals(outcomes.get("h2").countsFirst(), outcomes.get("mariadb").countsFirst());
+    }
+
+    @Test
+    void attributionIsIdenticalOnBothDatabasesAndEveryDealAddsUpUnderEveryModel() {
+        Map<String, List<String>> dumps = new LinkedHashMap<>();
+        for (var e : outcomes.entrySet()) {
+            var jdbc = e.getValue().warehouse().jdbc();
+            String t = ws.tenant().id();
+            assertThat(jdbc.queryForList("SELECT DISTINCT model FROM core_attribution WHERE tenant = ?", String.class, t))
+                    .containsExactlyInAnyOrderElementsOf(io.leadledger.jobs.AttributionSettings.MODELS);
+            assertThat(jdbc.queryForList("""
+                    SELECT CONCAT(a.record_id, ' ', a.model) FROM core_attribution a
+                    JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
+                    WHERE a.tenant = ? GROUP BY a.record_id, a.model, d.amount_rpt
+                    HAVING SUM(a.credit_rpt) <> d.amount_rpt OR SUM(a.credit_share) <> 1""", String.class, t))
+                    .as(e.getKey() + ": deals whose credits do not add up").isEmpty();
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM core_deal d WHERE d.tenant = ? AND d.lead_key IS NOT NULL AND d.inconsistent = 0
+                    AND NOT EXISTS (SELECT 1 FROM core_attribution a WHERE a.tenant = d.tenant AND a.source_name = d.source_name
+                                    AND a.record_id = d.record_id AND a.model = 'markov')""", Long.class, t))
+                    .as(e.getKey() + ": consistent linked deals without credit").isZero();
+            List<String> dump = new ArrayList<>(jdbc.query("""
+                    SELECT record_id, model, touch_seq, channel, campaign, credit_share, credit_rpt, touch_record_id
+                    FROM core_attribution WHERE tenant = ? ORDER BY source_name, record_id, model, touch_seq""",
+                    (rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getString(4) + "|"
+                            + rs.getString(5) + "|" + norm(rs.getBigDecimal(6)) + "|" + norm(rs.getBigDecimal(7)) + "|"
+                            + rs.getString(8), t));
+            dump.addAll(jdbc.query("SELECT channel, journeys, conversions, removal_effect, share FROM core_removal_effect"
+                    + " WHERE tenant = ? ORDER BY channel", (rs, i) -> rs.getString(1) + "|" + rs.getLong(2) + "|"
+                    + rs.getLong(3) + "|" + norm(rs.getBigDecimal(4)) + "|" + norm(rs.getBigDecimal(5)), t));
+            dumps.put(e.getKey(), dump);
+        }
+        assertThat(dumps.get("h2")).hasSizeGreaterThan(1000);
+        assertEquals(dumps.get("h2"), dumps.get("mariadb"), "core_attribution and core_removal_effect, H2 vs MariaDB");
     }
 
     @Test

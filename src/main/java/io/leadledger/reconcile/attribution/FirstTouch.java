@@ -1,0 +1,19 @@
+package io.leadledger.reconcile.attribution;
+
+import java.math.BigDecimal;
+
+/** The whole amount to the touch that first brought the lead in. */
+public final class FirstTouch implements AttributionModel {
+
+    @Override
+    public String name() {
+        return "first_touch";
+    }
+
+    @Override
+    public BigDecimal[] weights(DealPath path) {
+        BigDecimal[] w = AttributionModel.zeros(path.size());
+        w[0] = BigDecimal.ONE;
+        return w;
+    }
+}

@@ -1,0 +1,19 @@
+package io.leadledger.reconcile.attribution;
+
+import java.math.BigDecimal;
+
+/** The whole amount to the last touch on or before the close date. */
+public final class LastTouch implements AttributionModel {
+
+    @Override
+    public String name() {
+        return "last_touch";
+    }
+
+    @Override
+    public BigDecimal[] weights(DealPath path) {
+        BigDecimal[] w = AttributionModel.zeros(path.size());
+        w[path.size() - 1] = BigDecimal.ONE;
+        return w;
+    }
+}

@@ -1,0 +1,74 @@
+package io.leadledger.reconcile.attribution;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Touches from the lead records merged into each lead (core_lead_member): each record is a touch at its
+ * creation, in the channel mapped exactly as core_lead.sql maps a lead's channel. One query, streamed.
+ */
+@Component
+public class LeadRecordTouchSource implements TouchSource {
+
+    private static final String SQL = """
+            SELECT m.lead_key, s.created_at, s.source_name, s.record_id,
+                   COALESCE(c1.channel, c2.channel, s.source_raw, '(unknown)'), COALESCE(s.campaign, '(none)')
+            FROM core_lead_member m
+            JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
+            LEFT JOIN channel_map c1 ON c1.tenant = s.tenant
+                 AND c1.raw_value = LOWER(CONCAT(COALESCE(s.source_raw, ''), ' / ', COALESCE(s.source_detail, '')))
+            LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(s.source_raw)
+            WHERE m.tenant = ?
+            ORDER BY m.lead_key, s.created_at, s.source_name, s.record_id""";
+
+    private final JdbcTemplate streaming;
+
+    public LeadRecordTouchSource(DataSource dataSource) {
+        this.streaming = new JdbcTemplate(dataSource);
+        // Connector/J buffers whole result sets unless asked to stream row by row
+        streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
+    }
+
+    private static boolean isMySql(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("mysql") || product.contains("mariadb");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void forEachLead(String tenant, BiConsumer<String, List<Touch>> lead) {
+        // channel, campaign and source names repeat millions of times: keep one copy of each
+        Map<String, String> names = new HashMap<>();
+        List<Touch> touches = new ArrayList<>();
+        String[] current = {null};
+        streaming.query(SQL, rs -> {
+            String key = rs.getString(1);
+            if (current[0] != null && !current[0].equals(key)) {
+                lead.accept(current[0], List.copyOf(touches));
+                touches.clear();
+            }
+            current[0] = key;
+            LocalDateTime at = rs.getTimestamp(2).toLocalDateTime();
+            touches.add(new Touch(at, names.computeIfAbsent(rs.getString(5), k -> k),
+                    names.computeIfAbsent(rs.getString(6), k -> k), names.computeIfAbsent(rs.getString(3), k -> k),
+                    rs.getString(4), true));
+        }, tenant);
+        if (current[0] != null) {
+            lead.accept(current[0], List.copyOf(touches));
+        }
+    }
+}
