@@ -30,7 +30,7 @@ public class SalesPerformanceReport {
         this.marts = marts;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> appendix) {
+    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
         String tenant = ctx.tenant().id();
         int first = ctx.firstOf12();
         int last = ctx.monthKey();
@@ -119,7 +119,7 @@ public class SalesPerformanceReport {
         dq.row().putAll(Map.of("check", "Deals closed before their lead was created (excluded from revenue credit)",
                 "count", count("SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND inconsistent = 1", tenant)));
         tables.put("data-quality", dq.build());
-        tables.putAll(appendix);
+        tables.putAll(shared);
 
         List<Kpi> kpis = List.of(
                 new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(previous.handed), INTEGER),
@@ -127,8 +127,15 @@ public class SalesPerformanceReport {
                 new Kpi("won", "Won", BigDecimal.valueOf(total.won), BigDecimal.valueOf(previous.won), INTEGER),
                 new Kpi("winRate", "Win rate", total.winRate(), previous.winRate(), PERCENT),
                 new Kpi("revenueWon", "Revenue won", total.revenue, previous.revenue, MONEY));
+        List<ChartSpec> charts = List.of(
+                new ChartSpec("Hand-over cohorts: handed, accepted, won", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                        List.of("handed", "accepted", "won")),
+                new ChartSpec("Revenue won by hand-over cohort", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                        List.of("revenueWon")),
+                new ChartSpec("Lead-to-won by hand-over cohort", "cohorts", "cohortMonth", ChartSpec.Kind.LINE,
+                        List.of("leadToWonRate")));
         return new ReportDocument(ID, "Sales performance against leads", ctx.tenant().name(), ctx.month(),
-                ctx.tenant().reportingCurrency(), ctx.generatedAt(), kpis, tables, definitions(ctx));
+                ctx.tenant().reportingCurrency(), ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
     }
 
     private long count(String sql, String tenant) {
