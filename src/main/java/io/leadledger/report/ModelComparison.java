@@ -56,7 +56,7 @@ public class ModelComparison {
             }
         }
 
-        TableBuilder t = new TableBuilder(TABLE, "Revenue by source under each attribution model (deals won in the last 12 months)")
+        TableBuilder t = new TableBuilder(TABLE, "Revenue by attribution model")
                 .col("channel", "Source", TEXT);
         for (int i = 0; i < models.size(); i++) {
             String m = models.get(i);
@@ -83,7 +83,7 @@ public class ModelComparison {
         }
         tables.put(TABLE, t.build());
 
-        TableBuilder w = new TableBuilder(WEIGHTS, "How each model shares a won deal's amount")
+        TableBuilder w = new TableBuilder(WEIGHTS, "Attribution model weights")
                 .col("model", "Model", TEXT).col("weights", "Credit (default weights)", TEXT).col("key", "Model id", TEXT);
         for (String m : models) {
             Map<String, Object> r = w.row();

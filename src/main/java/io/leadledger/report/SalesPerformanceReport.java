@@ -94,20 +94,15 @@ public class SalesPerformanceReport {
         cohortRow(c.totals(), total).put("cohortMonth", "Total");
         tables.put("cohorts", c.build());
 
+        // personal names: the XLSX lists them for sales managers, the executive PDF never prints this table
         TableBuilder o = new TableBuilder("by-owner", "By sales owner").col("owner", "Owner", TEXT)
-                .col("handed", "Handed", INTEGER).col("accepted", "Accepted", INTEGER).col("won", "Won", INTEGER)
-                .col("winRate", "Win rate", PERCENT).col("medianSpeedToLeadHours", "Median speed-to-lead (h)", DECIMAL)
+                .col("handed", "Handed", INTEGER).col("accepted", "Accepted", INTEGER).col("rejected", "Rejected", INTEGER)
+                .col("neverTouched", "Never touched", INTEGER).col("won", "Won", INTEGER).col("lost", "Lost", INTEGER)
+                .col("winRate", "Win rate", PERCENT).col("leadToWonRate", "Lead-to-won", PERCENT)
+                .col("medianSpeedToLeadHours", "Median speed-to-lead (h)", DECIMAL)
                 .col("revenueWon", "Revenue won", MONEY);
-        byOwner.forEach((owner, f) -> {
-            Map<String, Object> r = o.row();
-            r.put("owner", owner);
-            r.put("handed", f.handed);
-            r.put("accepted", f.accepted);
-            r.put("won", f.won);
-            r.put("winRate", f.winRate());
-            r.put("medianSpeedToLeadHours", CohortFigures.median(f.speedHours));
-            r.put("revenueWon", f.revenue);
-        });
+        byOwner.forEach((owner, f) -> ownerRow(o.row(), f).put("owner", owner));
+        ownerRow(o.totals(), total).put("owner", "Total");
         tables.put("by-owner", o.build());
 
         TableBuilder dq = new TableBuilder("data-quality", "Missing sales feedback and data problems")
@@ -164,6 +159,20 @@ public class SalesPerformanceReport {
         r.put("medianDaysToClose", CohortFigures.median(f.daysToClose));
         r.put("revenueWon", f.revenue);
         r.put("revenuePerLead", f.revenuePerLead());
+        return r;
+    }
+
+    private static Map<String, Object> ownerRow(Map<String, Object> r, CohortFigures f) {
+        r.put("handed", f.handed);
+        r.put("accepted", f.accepted);
+        r.put("rejected", f.rejected);
+        r.put("neverTouched", f.neverTouched);
+        r.put("won", f.won);
+        r.put("lost", f.lost);
+        r.put("winRate", f.winRate());
+        r.put("leadToWonRate", f.leadToWon());
+        r.put("medianSpeedToLeadHours", CohortFigures.median(f.speedHours));
+        r.put("revenueWon", f.revenue);
         return r;
     }
 

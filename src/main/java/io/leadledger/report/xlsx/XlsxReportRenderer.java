@@ -282,10 +282,10 @@ public class XlsxReportRenderer {
 
     /** A valid sheet name (at most 31 characters, cut at a word), distinct ignoring case. */
     private static String unique(Set<String> used, String name) {
-        String base = WorkbookUtil.createSafeSheetName(name).replaceAll("\\s+", " ").trim();
-        String n = fit(base, 31);
+        String base = name.replaceAll("[\\[\\]:*?/\\\\]", " ").replaceAll("\\s+", " ").replaceAll("^'|'$", "").trim();
+        String n = WorkbookUtil.createSafeSheetName(fit(base, 31));
         for (int i = 2; !used.add(n.toLowerCase(java.util.Locale.ROOT)); i++) {
-            n = fit(base, 28) + " " + i;
+            n = WorkbookUtil.createSafeSheetName(fit(base, 28) + " " + i);
         }
         return n;
     }
