@@ -4,9 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +22,7 @@ public class DetailQueries {
     private final JdbcTemplate streaming;
 
     public DetailQueries(DataSource dataSource) {
-        this.streaming = new JdbcTemplate(dataSource);
-        // Connector/J buffers whole result sets unless asked to stream row by row
-        streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
-    }
-
-    private static boolean isMySql(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("mysql")
-                    || c.getMetaData().getDatabaseProductName().toLowerCase().contains("mariadb");
-        } catch (SQLException e) {
-            return false;
-        }
+        this.streaming = StreamingJdbc.of(dataSource);
     }
 
     private static final List<Column> LEAD_COLUMNS = List.of(

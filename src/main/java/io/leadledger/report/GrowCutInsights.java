@@ -67,7 +67,8 @@ public class GrowCutInsights {
         defs.add(new Definition("Insight: grow", "The " + MAX_GROWS + " sources with the highest ROI over the last 12 "
                 + "months among those that spent at least " + min + ", returned more than they spent, and whose leads "
                 + "sales accepted more often than the average of all sources (12 months). Revenue is credited with "
-                + "the default attribution model."));
+                + "the default attribution model, " + AttributionModels.label(AttributionModels.defaultModel(ctx.tenant()))
+                + "."));
     }
 
     // ------------------------------------------------------------------ cut
@@ -75,7 +76,7 @@ public class GrowCutInsights {
     CutWindow cutWindow(ReportContext ctx) {
         YearMonth first12 = ctx.month().minusMonths(11);
         List<Double> days = new ArrayList<>();
-        marts.jdbc().query("""
+        marts.streaming().query("""
                 SELECT created_at, deal_close_date FROM mart_lead
                 WHERE tenant = ? AND outcome = 'won' AND deal_close_date BETWEEN ? AND ?""", rs -> {
             days.add((double) ChronoUnit.DAYS.between(rs.getTimestamp(1).toLocalDateTime().toLocalDate(),

@@ -41,7 +41,7 @@ public class SalesPerformanceReport {
         Map<String, CohortFigures> byOwner = new TreeMap<>();
         CohortFigures total = new CohortFigures();
         CohortFigures previous = new CohortFigures();
-        marts.jdbc().query("""
+        marts.streaming().query("""
                 SELECT handed_month, channel, owner_name, funnel_status, outcome, won_amount_rpt, handed_at,
                        first_touch_at, created_at, deal_close_date
                 FROM mart_lead WHERE tenant = ? AND handed_month BETWEEN ? AND ?""", rs -> {
