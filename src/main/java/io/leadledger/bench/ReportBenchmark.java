@@ -68,7 +68,8 @@ public final class ReportBenchmark {
         String url = "jdbc:h2:file:" + db.toAbsolutePath().resolve("warehouse") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=65536";
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(LeadledgerApplication.class)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--spring.datasource.password=",
-                        "--leadledger.cli.enabled=false", "--logging.level.io.leadledger=WARN")) {
+                        "--leadledger.cli.enabled=false", "--logging.level.io.leadledger=WARN",
+                        "--logging.level.io.leadledger.report.ReportService=INFO")) {
             run(ctx.getBean(ReportService.class), ctx.getBean(JdbcTemplate.class),
                     ctx.getBean(NamedParameterJdbcTemplate.class), leads, out, System.out);
         }

@@ -68,20 +68,26 @@ public class ReportService {
     public List<Path> generate(Workspace ws, YearMonth month, Path outDir, List<String> formats) {
         Path dir = outDir.resolve(ws.tenant().id()).resolve(month.toString());
         List<Path> written = new ArrayList<>();
-        for (ReportDocument doc : build(ws, month, ws.reports().reports())) {
+        long t0 = System.nanoTime();
+        List<ReportDocument> docs = build(ws, month, ws.reports().reports());
+        log.info("{} documents built in {} ms", month, (System.nanoTime() - t0) / 1_000_000);
+        for (ReportDocument doc : docs) {
             ReportContext ctx = new ReportContext(ws.tenant(), month, doc.generatedAt());
             String base = doc.id() + "-" + month;
+            long t1 = System.nanoTime();
             if (formats.contains("pdf")) {
                 Path f = dir.resolve(base + ".pdf");
                 pdfRenderer().render(doc, f, PaperSize.of(ws.reports().paperSize()));
                 written.add(f);
             }
+            long t2 = System.nanoTime();
             if (formats.contains("xlsx")) {
                 Path f = dir.resolve(base + ".xlsx");
                 xlsx.render(doc, detailSheets(doc.id(), ctx), f);
                 written.add(f);
             }
-            log.info("{} {}: {}", doc.id(), month, dir.toAbsolutePath());
+            log.info("{} {}: {} (PDF {} ms, XLSX {} ms)", doc.id(), month, dir.toAbsolutePath(),
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         }
         return written;
     }
