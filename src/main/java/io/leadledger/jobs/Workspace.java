@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,9 +148,34 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         }
         List<String> formats = convert(map.getOrDefault("formats", List.of("pdf", "xlsx")), new TypeReference<>() { }, file, "formats");
         List<String> recipients = convert(map.getOrDefault("recipients", List.of()), new TypeReference<>() { }, file, "recipients");
+        String paper = str(map, "paperSize", "A4");
+        if (!paper.equalsIgnoreCase("A4") && !paper.equalsIgnoreCase("Letter")) {
+            throw new JobsConfigException(file + ": paperSize '" + paper + "' must be A4 or Letter");
+        }
+        paper = paper.equalsIgnoreCase("A4") ? "A4" : "Letter";
         return new ReportsDefinition(str(map, "job", "monthly-reports"), str(map, "cron", "0 0 7 1-3 * MON-FRI"),
-                str(map, "timezone", null), reports, formats, str(map, "out", "out/reports"), str(map, "paperSize", "A4"),
-                recipients);
+                str(map, "timezone", null), reports, formats, str(map, "out", "out/reports"), paper, recipients,
+                insightsMinSpend(file, map.get("insights")));
+    }
+
+    private static BigDecimal insightsMinSpend(Path file, Object insights) {
+        if (insights == null) {
+            return ReportsDefinition.DEFAULT_INSIGHTS_MIN_SPEND;
+        }
+        Map<String, Object> m = convert(insights, new TypeReference<Map<String, Object>>() { }, file, "insights");
+        Object v = m.get("minSpend");
+        if (!m.keySet().stream().allMatch("minSpend"::equals)) {
+            throw new JobsConfigException(file + ": 'insights' takes only minSpend, found " + m.keySet());
+        }
+        try {
+            BigDecimal b = v == null ? ReportsDefinition.DEFAULT_INSIGHTS_MIN_SPEND : new BigDecimal(v.toString());
+            if (b.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            throw new JobsConfigException(file + ": insights.minSpend '" + v + "' must be a number, 0 or more");
+        }
     }
 
     private static Map<String, Object> readMap(Path file, boolean required) {

@@ -4,13 +4,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.Date;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.leadledger.report.ValueType.DECIMAL;
 import static io.leadledger.report.ValueType.INTEGER;
 import static io.leadledger.report.ValueType.MONEY;
+import static io.leadledger.report.ValueType.PERCENT;
 import static io.leadledger.report.ValueType.TEXT;
 
 /** The row-level detail sheets of each report, so an analyst can find every figure's rows in their CRM. */
@@ -20,18 +22,7 @@ public class DetailQueries {
     private final JdbcTemplate streaming;
 
     public DetailQueries(DataSource dataSource) {
-        this.streaming = new JdbcTemplate(dataSource);
-        // Connector/J buffers whole result sets unless asked to stream row by row
-        streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
-    }
-
-    private static boolean isMySql(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("mysql")
-                    || c.getMetaData().getDatabaseProductName().toLowerCase().contains("mariadb");
-        } catch (SQLException e) {
-            return false;
-        }
+        this.streaming = StreamingJdbc.of(dataSource);
     }
 
     private static final List<Column> LEAD_COLUMNS = List.of(
@@ -77,23 +68,95 @@ public class DetailQueries {
                 new Column("leadKey", "Lead", TEXT), new Column("matchMethod", "Match method", TEXT),
                 new Column("channel", "Credited source", TEXT), new Column("campaign", "Credited campaign", TEXT),
                 new Column("credit", "Credit (" + ctx.tenant().reportingCurrency() + ")", MONEY)));
-        int from = ctx.firstOf12();
-        int to = ctx.monthKey();
         String sql = """
                 SELECT d.source_name, d.record_id, d.deal_name, d.account_name, d.close_date, d.amount, d.currency,
                        d.amount_rpt, d.lead_key, d.match_method, COALESCE(a.channel, '(unattributed)'),
                        COALESCE(a.campaign, '(none)'), COALESCE(a.credit_rpt, d.amount_rpt)
                 FROM core_deal d
                 LEFT JOIN core_attribution a ON a.tenant = d.tenant AND a.source_name = d.source_name
-                     AND a.record_id = d.record_id AND a.model = 'first_touch'
-                WHERE d.tenant = ? AND d.status = 'won'
-                  AND YEAR(d.close_date) * 100 + MONTH(d.close_date) BETWEEN ? AND ?
-                ORDER BY d.close_date, d.source_name, d.record_id""";
+                     AND a.record_id = d.record_id AND a.model = ?
+                WHERE d.tenant = ? AND d.status = 'won' AND d.close_date BETWEEN ? AND ?
+                ORDER BY d.close_date, d.source_name, d.record_id, a.touch_seq""";
         return new DetailSheet("Won deals (12 mo)", cols, sink -> streaming.query(sql, rs -> {
             sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getDate(5).toLocalDate().toString(), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8),
                     rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBigDecimal(13)});
-        }, ctx.tenant().id(), from, to));
+        }, AttributionModels.defaultModel(ctx.tenant()), ctx.tenant().id(), firstDay(ctx), lastDay(ctx)));
+    }
+
+    /**
+     * Every credit behind the ROI and model-comparison figures: per won deal (closed in the trailing 12 months)
+     * and model, each credited touch with its lead, how the deal was linked to it, and its share; a deal a model
+     * does not credit is listed once under '(unattributed)' with its whole amount, as the reports count it.
+     */
+    public DetailSheet attribution(ReportContext ctx) {
+        String ccy = ctx.tenant().reportingCurrency();
+        List<Column> cols = List.of(new Column("model", "Model", TEXT), new Column("dealSource", "Deal system", TEXT),
+                new Column("dealId", "Deal id", TEXT), new Column("closeDate", "Close date", TEXT),
+                new Column("amountRpt", "Deal amount (" + ccy + ")", MONEY), new Column("touch", "Touch", INTEGER),
+                new Column("leadKey", "Lead", TEXT), new Column("matchMethod", "Link match method", TEXT),
+                new Column("confidence", "Link confidence", DECIMAL), new Column("channel", "Credited source", TEXT),
+                new Column("campaign", "Credited campaign", TEXT), new Column("share", "Credit share", PERCENT),
+                new Column("credit", "Credit (" + ccy + ")", MONEY));
+        String sql = """
+                SELECT a.model, d.source_name, d.record_id, d.close_date, d.amount_rpt, a.touch_seq, a.lead_key,
+                       k.match_method, k.confidence, a.channel, a.campaign, a.credit_share, a.credit_rpt
+                FROM core_attribution a
+                JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
+                LEFT JOIN core_lead_deal_link k ON k.tenant = a.tenant AND k.source_name = a.source_name
+                     AND k.record_id = a.record_id AND k.lead_key = a.lead_key
+                WHERE a.tenant = ? AND d.status = 'won' AND d.close_date BETWEEN ? AND ?
+                UNION ALL
+                SELECT m.model, d.source_name, d.record_id, d.close_date, d.amount_rpt, NULL, d.lead_key, d.match_method,
+                       NULL, '(unattributed)', '(none)', 1, d.amount_rpt
+                FROM core_deal d CROSS JOIN (SELECT DISTINCT model FROM core_attribution WHERE tenant = ?) m
+                WHERE d.tenant = ? AND d.status = 'won' AND d.close_date BETWEEN ? AND ?
+                  AND NOT EXISTS (SELECT 1 FROM core_attribution a WHERE a.tenant = d.tenant
+                                  AND a.source_name = d.source_name AND a.record_id = d.record_id AND a.model = m.model)
+                ORDER BY 1, 4, 2, 3, 6""";
+        String tenant = ctx.tenant().id();
+        return new DetailSheet("Attribution (12 mo)", cols, sink -> streaming.query(sql, rs -> {
+            long touch = rs.getLong(6);
+            Long touchSeq = rs.wasNull() ? null : touch;
+            sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getDate(4).toLocalDate().toString(), rs.getBigDecimal(5), touchSeq,
+                    rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
+                    rs.getBigDecimal(12), rs.getBigDecimal(13)});
+        }, tenant, firstDay(ctx), lastDay(ctx), tenant, tenant, firstDay(ctx), lastDay(ctx)));
+    }
+
+    /**
+     * The spend rows as loaded (file and row), mapped to source and converted as core_spend does, for the
+     * months [from, to]: summed by campaign they give the spend behind cost per lead.
+     */
+    public DetailSheet spendRows(ReportContext ctx, YearMonth from, YearMonth to, String name) {
+        String ccy = ctx.tenant().reportingCurrency();
+        List<Column> cols = List.of(new Column("sourceName", "Source system", TEXT), new Column("file", "File", TEXT),
+                new Column("row", "Row", INTEGER), new Column("date", "Date", TEXT), new Column("channel", "Source", TEXT),
+                new Column("campaign", "Campaign", TEXT), new Column("currency", "Currency", TEXT),
+                new Column("amount", "Amount", MONEY), new Column("amountRpt", "Amount (" + ccy + ")", MONEY));
+        String sql = """
+                SELECT s.source_name, s.source_file, s.row_num, s.spend_date, COALESCE(c.channel, s.channel_raw),
+                       COALESCE(s.campaign, '(none)'), s.currency, s.amount,
+                       CASE WHEN s.currency = ? THEN s.amount ELSE ROUND(s.amount * fx.to_reporting, 2) END
+                FROM stg_spend s
+                LEFT JOIN channel_map c ON c.tenant = s.tenant AND c.raw_value = LOWER(s.channel_raw)
+                LEFT JOIN core_fx_daily fx ON fx.tenant = s.tenant AND fx.currency = s.currency AND fx.rate_date = s.spend_date
+                WHERE s.tenant = ? AND s.spend_date BETWEEN ? AND ?
+                ORDER BY 5, 6, s.spend_date, s.source_name, s.row_num""";
+        return new DetailSheet(name, cols, sink -> streaming.query(sql, rs -> {
+            sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3),
+                    rs.getDate(4).toLocalDate().toString(), rs.getString(5), rs.getString(6), rs.getString(7),
+                    rs.getBigDecimal(8), rs.getBigDecimal(9)});
+        }, ccy, ctx.tenant().id(), Date.valueOf(from.atDay(1)), Date.valueOf(to.atEndOfMonth())));
+    }
+
+    private static Date firstDay(ReportContext ctx) {
+        return Date.valueOf(ctx.month().minusMonths(11).atDay(1));
+    }
+
+    private static Date lastDay(ReportContext ctx) {
+        return Date.valueOf(ctx.month().atEndOfMonth());
     }
 
     public DetailSheet spend(ReportContext ctx) {

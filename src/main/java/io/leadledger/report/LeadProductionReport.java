@@ -25,7 +25,7 @@ public class LeadProductionReport {
         this.marts = marts;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> appendix) {
+    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();
         int prev = ReportContext.key(ctx.month().minusMonths(1));
@@ -44,7 +44,7 @@ public class LeadProductionReport {
         tables.put("by-source", t.build());
 
         Map<String, ChannelFigures> byCampaign = marts.sum(tenant, m, m, r -> r.channel() + "\u0000" + r.campaign());
-        TableBuilder c = new TableBuilder("by-campaign", "Leads by campaign")
+        TableBuilder c = new TableBuilder("by-campaign", "Leads by campaign").groupBy("channel")
                 .col("channel", "Source", TEXT).col("campaign", "Campaign", TEXT).col("leads", "New leads", INTEGER)
                 .col("spend", "Spend", MONEY).col("cpl", "Cost per lead", MONEY).col("handed", "Handed to sales", INTEGER)
                 .col("accepted", "Accepted", INTEGER).col("acceptanceRate", "Acceptance rate", PERCENT);
@@ -55,6 +55,8 @@ public class LeadProductionReport {
                 r.put("channel", parts[0]);
                 r.put("campaign", parts[1]);
                 campaignFigures(r, f);
+                // the source's subtotal is its by-source row: the same mart rows, summed by source
+                campaignFigures(c.subtotal(parts[0]), bySource.get(parts[0])).put("campaign", "");
             }
         });
         Map<String, Object> ct = c.totals();
@@ -90,7 +92,8 @@ public class LeadProductionReport {
             r.put("leads", rs.getLong("n"));
         }, tenant, m);
         tables.put("rejection-reasons", reasons.build());
-        tables.putAll(appendix);
+        tables.put("rejection-reasons-by-source", reasonsBySource(tenant, m));
+        tables.putAll(shared);
 
         ChannelFigures before = marts.total(tenant, prev, prev);
         List<Kpi> kpis = new ArrayList<>();
@@ -100,8 +103,47 @@ public class LeadProductionReport {
         kpis.add(new Kpi("handed", "Handed to sales", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(before.handed), INTEGER));
         kpis.add(new Kpi("acceptanceRate", "Acceptance rate", total.acceptanceRate(), before.acceptanceRate(), PERCENT));
 
+        List<ChartSpec> charts = List.of(
+                new ChartSpec("New leads per month", "trend", "month", ChartSpec.Kind.BAR, List.of("leads")),
+                new ChartSpec("Cost per lead", "trend", "month", ChartSpec.Kind.LINE, List.of("cpl")),
+                new ChartSpec("Acceptance rate", "trend", "month", ChartSpec.Kind.LINE, List.of("acceptanceRate")));
         return new ReportDocument(ID, "Lead production", ctx.tenant().name(), ctx.month(), ctx.tenant().reportingCurrency(),
-                ctx.generatedAt(), kpis, tables, definitions(ctx));
+                ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
+    }
+
+    /** Rejection reasons of the leads handed in the month, grouped under their source. */
+    private ReportTable reasonsBySource(String tenant, int month) {
+        TableBuilder t = new TableBuilder("rejection-reasons-by-source", "Rejection reasons by source").groupBy("channel")
+                .col("channel", "Source", TEXT).col("reason", "Reason", TEXT).col("leads", "Leads", INTEGER)
+                .col("share", "Share of the source's rejections", PERCENT);
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, Long> perSource = new LinkedHashMap<>();
+        marts.jdbc().query("""
+                SELECT channel, COALESCE(rejection_reason, '(no reason given)') AS reason, COUNT(*) AS n FROM mart_lead
+                WHERE tenant = ? AND handed_month = ? AND funnel_status = 'rejected'
+                GROUP BY channel, COALESCE(rejection_reason, '(no reason given)') ORDER BY channel, n DESC, reason""", rs -> {
+            rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+            perSource.merge(rs.getString(1), rs.getLong(3), Long::sum);
+        }, tenant, month);
+        long total = 0;
+        for (Object[] v : rows) {
+            Map<String, Object> r = t.row();
+            r.put("channel", v[0]);
+            r.put("reason", v[1]);
+            r.put("leads", v[2]);
+            r.put("share", Ratios.percent((Long) v[2], perSource.get((String) v[0])));
+            Map<String, Object> sub = t.subtotal((String) v[0]);
+            sub.put("reason", "");
+            sub.put("leads", perSource.get((String) v[0]));
+            sub.put("share", Ratios.percent(1, 1));
+            total += (Long) v[2];
+        }
+        Map<String, Object> tot = t.totals();
+        tot.put("channel", "Total");
+        tot.put("reason", "");
+        tot.put("leads", total);
+        tot.put("share", null);
+        return t.build();
     }
 
     private static TableBuilder columns(TableBuilder t) {
@@ -124,13 +166,14 @@ public class LeadProductionReport {
         return r;
     }
 
-    private static void campaignFigures(Map<String, Object> r, ChannelFigures f) {
+    private static Map<String, Object> campaignFigures(Map<String, Object> r, ChannelFigures f) {
         r.put("leads", f.leads);
         r.put("spend", f.spend);
         r.put("cpl", f.cpl());
         r.put("handed", f.handed);
         r.put("accepted", f.accepted);
         r.put("acceptanceRate", f.acceptanceRate());
+        return r;
     }
 
     private static List<Definition> definitions(ReportContext ctx) {

@@ -12,9 +12,11 @@ import java.util.function.Function;
 public class MartQueries {
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
 
     public MartQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.streaming = StreamingJdbc.of(jdbc.getDataSource());
     }
 
     public record Row(int month, String channel, String campaign) {
@@ -38,5 +40,10 @@ public class MartQueries {
 
     public JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /** For queries that read one row per lead: streamed, never buffered whole. */
+    public JdbcTemplate streaming() {
+        return streaming;
     }
 }

@@ -2,19 +2,33 @@ package io.leadledger.report;
 
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one report shows, computed once from the marts; the PDF and XLSX renderers both draw
- * from this object, which is what keeps their figures identical.
+ * Everything one report shows, computed once from the marts; the PDF and XLSX renderers (and the e-mail
+ * body) all draw from this object, which is what keeps their figures identical.
  *
- * @param id     report id: lead-production, sales-performance or roi
- * @param tables by table key, in display order
+ * @param id       report id: lead-production, sales-performance or roi
+ * @param tables   by table key, in display order
+ * @param insights what to grow, cut and what changed: the first page of the PDF, a sheet of the XLSX
+ * @param charts   native charts of the XLSX
  */
 public record ReportDocument(String id, String title, String tenantName, YearMonth month, String currency,
                              ZonedDateTime generatedAt, List<Kpi> kpis, Map<String, ReportTable> tables,
-                             List<Definition> definitions) {
+                             List<Definition> definitions, List<Insight> insights, List<ChartSpec> charts) {
+
+    public ReportDocument(String id, String title, String tenantName, YearMonth month, String currency,
+                          ZonedDateTime generatedAt, List<Kpi> kpis, Map<String, ReportTable> tables,
+                          List<Definition> definitions) {
+        this(id, title, tenantName, month, currency, generatedAt, kpis, tables, definitions, List.of(), List.of());
+    }
+
+    public ReportDocument {
+        insights = insights == null ? List.of() : List.copyOf(insights);
+        charts = charts == null ? List.of() : List.copyOf(charts);
+    }
 
     public ReportTable table(String key) {
         ReportTable t = tables.get(key);
@@ -22,5 +36,13 @@ public record ReportDocument(String id, String title, String tenantName, YearMon
             throw new IllegalArgumentException("report " + id + " has no table " + key);
         }
         return t;
+    }
+
+    /** This document with the insights and their definitions (appended to the report's own). */
+    public ReportDocument withInsights(List<Insight> shared, List<Definition> insightDefinitions) {
+        List<Definition> defs = new ArrayList<>(definitions == null ? List.of() : definitions);
+        defs.addAll(insightDefinitions);
+        return new ReportDocument(id, title, tenantName, month, currency, generatedAt, kpis, tables, List.copyOf(defs),
+                shared, charts);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadledger.report;
 
 import io.leadledger.jobs.Workspace;
+import io.leadledger.report.pdf.PaperSize;
 import io.leadledger.report.pdf.PdfReportRenderer;
 import io.leadledger.report.xlsx.XlsxReportRenderer;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,31 +30,37 @@ public class ReportService {
     private final SalesPerformanceReport salesPerformance;
     private final RoiReport roi;
     private final AppendixSection appendix;
+    private final InsightsSection insights;
     private final DetailQueries details;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
     private Path pdfTemplates;
 
     public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
-                         AppendixSection appendix, DetailQueries details) {
+                         AppendixSection appendix, InsightsSection insights, DetailQueries details) {
         this.leadProduction = leadProduction;
         this.salesPerformance = salesPerformance;
         this.roi = roi;
         this.appendix = appendix;
+        this.insights = insights;
         this.details = details;
     }
 
+    /** The documents of the month; all share one set of insights, their source tables and the appendix. */
     public List<ReportDocument> build(Workspace ws, YearMonth month, List<String> reports) {
         ReportContext ctx = new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0));
-        Map<String, ReportTable> app = appendix.build(ws.tenant().id());
+        InsightSet found = insights.build(ctx, ws.reports().insightsMinSpend());
+        Map<String, ReportTable> shared = new LinkedHashMap<>(found.tables());
+        shared.putAll(appendix.build(ws.tenant().id()));
         List<ReportDocument> docs = new ArrayList<>();
         for (String id : reports) {
-            docs.add(switch (id) {
-                case LeadProductionReport.ID -> leadProduction.build(ctx, app);
-                case SalesPerformanceReport.ID -> salesPerformance.build(ctx, app);
-                case RoiReport.ID -> roi.build(ctx, app);
+            ReportDocument doc = switch (id) {
+                case LeadProductionReport.ID -> leadProduction.build(ctx, shared);
+                case SalesPerformanceReport.ID -> salesPerformance.build(ctx, shared);
+                case RoiReport.ID -> roi.build(ctx, shared);
                 default -> throw new IllegalArgumentException("unknown report '" + id + "'");
-            });
+            };
+            docs.add(doc.withInsights(found.insights(), found.definitions()));
         }
         return docs;
     }
@@ -60,29 +68,37 @@ public class ReportService {
     public List<Path> generate(Workspace ws, YearMonth month, Path outDir, List<String> formats) {
         Path dir = outDir.resolve(ws.tenant().id()).resolve(month.toString());
         List<Path> written = new ArrayList<>();
-        for (ReportDocument doc : build(ws, month, ws.reports().reports())) {
+        long t0 = System.nanoTime();
+        List<ReportDocument> docs = build(ws, month, ws.reports().reports());
+        log.info("{} documents built in {} ms", month, (System.nanoTime() - t0) / 1_000_000);
+        for (ReportDocument doc : docs) {
             ReportContext ctx = new ReportContext(ws.tenant(), month, doc.generatedAt());
             String base = doc.id() + "-" + month;
+            long t1 = System.nanoTime();
             if (formats.contains("pdf")) {
                 Path f = dir.resolve(base + ".pdf");
-                pdfRenderer().render(doc, f);
+                pdfRenderer().render(doc, f, PaperSize.of(ws.reports().paperSize()));
                 written.add(f);
             }
+            long t2 = System.nanoTime();
             if (formats.contains("xlsx")) {
                 Path f = dir.resolve(base + ".xlsx");
                 xlsx.render(doc, detailSheets(doc.id(), ctx), f);
                 written.add(f);
             }
-            log.info("{} {}: {}", doc.id(), month, dir.toAbsolutePath());
+            log.info("{} {}: {} (PDF {} ms, XLSX {} ms)", doc.id(), month, dir.toAbsolutePath(),
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         }
         return written;
     }
 
     private List<DetailSheet> detailSheets(String id, ReportContext ctx) {
         return switch (id) {
-            case LeadProductionReport.ID -> List.of(details.leadsCreated(ctx), details.spend(ctx));
+            case LeadProductionReport.ID -> List.of(details.leadsCreated(ctx),
+                    details.spendRows(ctx, ctx.month(), ctx.month(), "Spend rows (month)"), details.spend(ctx));
             case SalesPerformanceReport.ID -> List.of(details.leadsHanded(ctx));
-            default -> List.of(details.dealsWon(ctx), details.spend(ctx));
+            default -> List.of(details.dealsWon(ctx), details.attribution(ctx), details.spend(ctx),
+                    details.spendRows(ctx, ctx.month().minusMonths(11), ctx.month(), "Spend rows (12 mo)"));
         };
     }
 

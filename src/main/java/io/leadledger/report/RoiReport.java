@@ -24,12 +24,14 @@ public class RoiReport {
     public static final String ID = "roi";
     static final int COHORT_MONTHS = 18;
     private final MartQueries marts;
+    private final ModelComparison models;
 
-    public RoiReport(MartQueries marts) {
+    public RoiReport(MartQueries marts, ModelComparison models) {
         this.marts = marts;
+        this.models = models;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> appendix) {
+    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();
         YearMonth pm = ctx.month().minusMonths(1);
@@ -102,8 +104,10 @@ public class RoiReport {
 
         Map<String, ReportTable> tables = new LinkedHashMap<>();
         tables.put("by-source", t.build());
+        models.build(ctx, tables);
+        tables.put("trend", trend(ctx));
         tables.put("cohorts", c.build());
-        tables.putAll(appendix);
+        tables.putAll(shared);
 
         ChannelFigures prevMonth = marts.total(tenant, ReportContext.key(pm), ReportContext.key(pm));
         ChannelFigures prevYear = marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm));
@@ -120,8 +124,40 @@ public class RoiReport {
                         Ratios.decimal(prevYear.revenue, prevYear.spend), DECIMAL),
                 new Kpi("cac12", "CAC (12 mo)", Ratios.money(totalYear.spend, totalYear.customers),
                         Ratios.money(prevYear.spend, prevYear.customers), MONEY));
+        List<ChartSpec> charts = List.of(
+                new ChartSpec("Spend and revenue won per month", "trend", "month", ChartSpec.Kind.BAR, List.of("spend", "revenue")),
+                new ChartSpec("ROI per month", "trend", "month", ChartSpec.Kind.LINE, List.of("roi")),
+                new ChartSpec("Lead cohorts: spend and revenue to date", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                        List.of("spend", "revenueToDate")));
         return new ReportDocument(ID, "End-to-end ROI", ctx.tenant().name(), ctx.month(), ctx.tenant().reportingCurrency(),
-                ctx.generatedAt(), kpis, tables, definitions(ctx));
+                ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
+    }
+
+    /** Spend, revenue won and ROI per month over the trailing 12 months. */
+    private ReportTable trend(ReportContext ctx) {
+        Map<String, ChannelFigures> byMonth = marts.sum(ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey(),
+                r -> Integer.toString(r.month()));
+        TableBuilder t = new TableBuilder("trend", "Spend and revenue, last 12 months").col("month", "Month", TEXT)
+                .col("spend", "Spend", MONEY).col("revenue", "Revenue won", MONEY).col("roi", "ROI", PERCENT)
+                .col("pipeline", "Pipeline created", MONEY).col("customers", "Customers", DECIMAL);
+        ChannelFigures total = new ChannelFigures();
+        for (int i = 11; i >= 0; i--) {
+            YearMonth ym = ctx.month().minusMonths(i);
+            ChannelFigures f = byMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures());
+            trendRow(t.row(), f).put("month", ym.toString());
+            total.add(f);
+        }
+        trendRow(t.totals(), total).put("month", "Total");
+        return t.build();
+    }
+
+    private static Map<String, Object> trendRow(Map<String, Object> r, ChannelFigures f) {
+        r.put("spend", f.spend);
+        r.put("revenue", f.revenue);
+        r.put("roi", Ratios.roi(f.revenue, f.spend));
+        r.put("pipeline", f.pipeline);
+        r.put("customers", f.customers.setScale(1, RoundingMode.HALF_UP));
+        return r;
     }
 
     private static Map<String, Object> roiRow(Map<String, Object> r, ChannelFigures fm, ChannelFigures fy) {
@@ -140,9 +176,15 @@ public class RoiReport {
 
     private static List<Definition> definitions(ReportContext ctx) {
         String ccy = ctx.tenant().reportingCurrency();
+        String model = AttributionModels.defaultModel(ctx.tenant());
         return List.of(
-                new Definition("Attribution model", "First touch: a won deal's whole amount is credited to the source and "
-                        + "campaign that first brought its lead in. Deals with no linked lead appear as '(unattributed)'."),
+                new Definition("Attribution model", "Revenue, ROI, ROAS, customers and CAC credit each won deal with the "
+                        + "tenant's default model, " + AttributionModels.label(model) + ": "
+                        + AttributionModels.weights(model) + " Deals with no linked lead, or no credit under the "
+                        + "model, appear as '(unattributed)'."),
+                new Definition("Model comparison", "The same won deals (closed in the 12 months ending " + ctx.month()
+                        + ") credited under every attribution model the warehouse holds, side by side; each column "
+                        + "sums to the 12-month revenue. The weights table shows how each model shares a deal."),
                 new Definition("Revenue", "Amount of deals closed-won in the period, in " + ccy
                         + " at the ECB reference rate of the close date."),
                 new Definition("Spend", "Marketing spend dated in the period, in " + ccy + "."),

@@ -30,7 +30,7 @@ public class SalesPerformanceReport {
         this.marts = marts;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> appendix) {
+    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
         String tenant = ctx.tenant().id();
         int first = ctx.firstOf12();
         int last = ctx.monthKey();
@@ -41,7 +41,7 @@ public class SalesPerformanceReport {
         Map<String, CohortFigures> byOwner = new TreeMap<>();
         CohortFigures total = new CohortFigures();
         CohortFigures previous = new CohortFigures();
-        marts.jdbc().query("""
+        marts.streaming().query("""
                 SELECT handed_month, channel, owner_name, funnel_status, outcome, won_amount_rpt, handed_at,
                        first_touch_at, created_at, deal_close_date
                 FROM mart_lead WHERE tenant = ? AND handed_month BETWEEN ? AND ?""", rs -> {
@@ -94,20 +94,15 @@ public class SalesPerformanceReport {
         cohortRow(c.totals(), total).put("cohortMonth", "Total");
         tables.put("cohorts", c.build());
 
+        // personal names: the XLSX lists them for sales managers, the executive PDF never prints this table
         TableBuilder o = new TableBuilder("by-owner", "By sales owner").col("owner", "Owner", TEXT)
-                .col("handed", "Handed", INTEGER).col("accepted", "Accepted", INTEGER).col("won", "Won", INTEGER)
-                .col("winRate", "Win rate", PERCENT).col("medianSpeedToLeadHours", "Median speed-to-lead (h)", DECIMAL)
+                .col("handed", "Handed", INTEGER).col("accepted", "Accepted", INTEGER).col("rejected", "Rejected", INTEGER)
+                .col("neverTouched", "Never touched", INTEGER).col("won", "Won", INTEGER).col("lost", "Lost", INTEGER)
+                .col("winRate", "Win rate", PERCENT).col("leadToWonRate", "Lead-to-won", PERCENT)
+                .col("medianSpeedToLeadHours", "Median speed-to-lead (h)", DECIMAL)
                 .col("revenueWon", "Revenue won", MONEY);
-        byOwner.forEach((owner, f) -> {
-            Map<String, Object> r = o.row();
-            r.put("owner", owner);
-            r.put("handed", f.handed);
-            r.put("accepted", f.accepted);
-            r.put("won", f.won);
-            r.put("winRate", f.winRate());
-            r.put("medianSpeedToLeadHours", CohortFigures.median(f.speedHours));
-            r.put("revenueWon", f.revenue);
-        });
+        byOwner.forEach((owner, f) -> ownerRow(o.row(), f).put("owner", owner));
+        ownerRow(o.totals(), total).put("owner", "Total");
         tables.put("by-owner", o.build());
 
         TableBuilder dq = new TableBuilder("data-quality", "Missing sales feedback and data problems")
@@ -119,7 +114,7 @@ public class SalesPerformanceReport {
         dq.row().putAll(Map.of("check", "Deals closed before their lead was created (excluded from revenue credit)",
                 "count", count("SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND inconsistent = 1", tenant)));
         tables.put("data-quality", dq.build());
-        tables.putAll(appendix);
+        tables.putAll(shared);
 
         List<Kpi> kpis = List.of(
                 new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(previous.handed), INTEGER),
@@ -127,8 +122,15 @@ public class SalesPerformanceReport {
                 new Kpi("won", "Won", BigDecimal.valueOf(total.won), BigDecimal.valueOf(previous.won), INTEGER),
                 new Kpi("winRate", "Win rate", total.winRate(), previous.winRate(), PERCENT),
                 new Kpi("revenueWon", "Revenue won", total.revenue, previous.revenue, MONEY));
+        List<ChartSpec> charts = List.of(
+                new ChartSpec("Hand-over cohorts: handed, accepted, won", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                        List.of("handed", "accepted", "won")),
+                new ChartSpec("Revenue won by hand-over cohort", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                        List.of("revenueWon")),
+                new ChartSpec("Lead-to-won by hand-over cohort", "cohorts", "cohortMonth", ChartSpec.Kind.LINE,
+                        List.of("leadToWonRate")));
         return new ReportDocument(ID, "Sales performance against leads", ctx.tenant().name(), ctx.month(),
-                ctx.tenant().reportingCurrency(), ctx.generatedAt(), kpis, tables, definitions(ctx));
+                ctx.tenant().reportingCurrency(), ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
     }
 
     private long count(String sql, String tenant) {
@@ -157,6 +159,20 @@ public class SalesPerformanceReport {
         r.put("medianDaysToClose", CohortFigures.median(f.daysToClose));
         r.put("revenueWon", f.revenue);
         r.put("revenuePerLead", f.revenuePerLead());
+        return r;
+    }
+
+    private static Map<String, Object> ownerRow(Map<String, Object> r, CohortFigures f) {
+        r.put("handed", f.handed);
+        r.put("accepted", f.accepted);
+        r.put("rejected", f.rejected);
+        r.put("neverTouched", f.neverTouched);
+        r.put("won", f.won);
+        r.put("lost", f.lost);
+        r.put("winRate", f.winRate());
+        r.put("leadToWonRate", f.leadToWon());
+        r.put("medianSpeedToLeadHours", CohortFigures.median(f.speedHours));
+        r.put("revenueWon", f.revenue);
         return r;
     }
 

@@ -12,6 +12,8 @@ public final class TableBuilder {
     private final List<Column> columns = new ArrayList<>();
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private Map<String, Object> totals;
+    private String groupBy;
+    private final Map<String, Map<String, Object>> subtotals = new LinkedHashMap<>();
 
     public TableBuilder(String key, String title) {
         this.key = key;
@@ -20,6 +22,12 @@ public final class TableBuilder {
 
     public TableBuilder col(String key, String label, ValueType type) {
         columns.add(new Column(key, label, type));
+        return this;
+    }
+
+    /** Rows are grouped by this column; give each group its figures with {@link #subtotal}. */
+    public TableBuilder groupBy(String column) {
+        this.groupBy = column;
         return this;
     }
 
@@ -34,7 +42,17 @@ public final class TableBuilder {
         return totals;
     }
 
+    /** The subtotal row of a group (created on first call; groups print in the order first asked for). */
+    public Map<String, Object> subtotal(String group) {
+        return subtotals.computeIfAbsent(group, g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(groupBy, g);
+            return m;
+        });
+    }
+
     public ReportTable build() {
-        return new ReportTable(key, title, List.copyOf(columns), List.copyOf(rows), totals);
+        return new ReportTable(key, title, List.copyOf(columns), List.copyOf(rows), totals, groupBy,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subtotals)));
     }
 }

@@ -1,6 +1,13 @@
 package io.leadledger.cli;
 
 import io.leadledger.support.TestWarehouse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,6 +146,51 @@ class CliTest {
     }
 
     @Test
+    void sourceTextThatLooksLikeAFormulaStaysTextAndTheConfiguredPaperIsUsed() throws Exception {
+        String hyperlink = "=HYPERLINK(\"http://x\")";
+        Path jobs = jobs("formulas", """
+                Lead ID;E-mail;Created;Source;Campaign;MQL date
+                L1;ann@example.com;03-10-2026 09:15;google cpc;"=HYPERLINK(""http://x"")";04-10-2026 10:00
+                L2;bob@example.com;04-10-2026 10:00;google cpc;@SUM(1+1);
+                L3;cy@example.com;05-10-2026 11:00;+cmd;-2+3;
+                """, """
+                Deal;Contact;Value;Status;Closed
+                D1;ann@example.com;1200.50;Won;20-10-2026
+                """);
+        Files.writeString(jobs.resolve("monthly-reports.yml"), "formats: [pdf, xlsx]\npaperSize: Letter\nout: "
+                + jobs.getParent().resolve("out") + "\n");
+        assertEquals(0, cli("run", "nightly-sync", "--jobs", jobs.toString()).code());
+        Result report = cli("report", "--month", "2026-10", "--jobs", jobs.toString());
+        assertEquals(0, report.code(), report.err());
+        Path dir = jobs.getParent().resolve("out/formulas/2026-10");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(dir.resolve("lead-production-2026-10.xlsx").toFile())) {
+            Sheet leads = wb.getSheet("Leads created");
+            Cell campaign = leads.getRow(1).getCell(4);
+            assertEquals(CellType.STRING, campaign.getCellType());
+            assertEquals(hyperlink, campaign.getStringCellValue());
+            assertThat(campaign.getCellStyle().getQuotePrefixed()).isTrue();
+            List<String> texts = new java.util.ArrayList<>();
+            for (Sheet s : wb) {
+                for (Row r : s) {
+                    for (Cell c : r) {
+                        if (c.getCellType() == CellType.FORMULA) {
+                            assertThat(c.getCellFormula()).as(s.getSheetName() + "!" + c.getAddress()).matches("(SUM|IF)\\(.*");
+                        } else if (c.getCellType() == CellType.STRING) {
+                            texts.add(c.getStringCellValue());
+                        }
+                    }
+                }
+            }
+            assertThat(texts).contains(hyperlink, "@SUM(1+1)", "-2+3", "+cmd");
+        }
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("roi-2026-10.pdf").toFile())) {
+            assertThat(pdf.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
+            assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(792f);
+        }
+    }
+
+    @Test
     void aFileWithoutARequiredColumnFailsTheRunWithExitCode1AndSaysWhatItFound() throws Exception {
         Path jobs = jobs("wrongcols", """
                 Lead;Mail;Date
@@ -166,6 +218,16 @@ class CliTest {
         Result run = cli("run", "nightly-sync", "--jobs", jobs.toString());
         assertEquals(2, run.code());
         assertThat(run.err()).contains("nightly-sync.yml", "unknown profile 'hubspot-contactz'", "hubspot-contacts");
+
+        Path reportJobs = jobs("badreports", "Lead ID;E-mail;Created\n", "Deal;Value;Closed\n");
+        Files.writeString(reportJobs.resolve("monthly-reports.yml"), "paperSize: A3\n");
+        Result paper = cli("report", "--month", "2026-10", "--jobs", reportJobs.toString());
+        assertEquals(2, paper.code());
+        assertThat(paper.err()).contains("monthly-reports.yml", "paperSize 'A3' must be A4 or Letter");
+        Files.writeString(reportJobs.resolve("monthly-reports.yml"), "insights: { minSpend: lots }\n");
+        Result floor = cli("report", "--month", "2026-10", "--jobs", reportJobs.toString());
+        assertEquals(2, floor.code());
+        assertThat(floor.err()).contains("insights.minSpend 'lots' must be a number");
 
         Result unknownJob = cli("run", "weekly", "--jobs", jobs.toString().replace("badconf", "acme"));
         assertEquals(2, unknownJob.code());

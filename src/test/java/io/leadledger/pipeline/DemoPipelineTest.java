@@ -7,6 +7,7 @@ import io.leadledger.ops.PipelineRunner;
 import io.leadledger.ops.RunHistory;
 import io.leadledger.report.Column;
 import io.leadledger.report.Figures;
+import io.leadledger.report.Insight;
 import io.leadledger.report.Kpi;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
@@ -263,14 +264,325 @@ class DemoPipelineTest {
     @Test
     void xlsxAndPdfCarryTheSameFigures() throws Exception {
         Outcome o = outcomes.get("h2");
-        Path out = tmp.resolve("out");
-        List<Path> files = o.warehouse().bean(ReportService.class).generate(ws, MONTH, out, List.of("pdf", "xlsx"));
-        assertThat(files).hasSize(6);
         for (ReportDocument doc : o.docsFirst()) {
-            Path dir = out.resolve(ws.tenant().id()).resolve(MONTH.toString());
-            checkXlsx(doc, dir.resolve(doc.id() + "-" + MONTH + ".xlsx").toFile());
-            checkPdf(doc, dir.resolve(doc.id() + "-" + MONTH + ".pdf").toFile());
+            checkXlsx(doc, file("h2", doc.id(), "xlsx"));
+            checkPdf(doc, file("h2", doc.id(), "pdf"));
         }
+    }
+
+    /** The three reports written once per database, on first use. */
+    private final Map<String, Path> written = new LinkedHashMap<>();
+
+    private File file(String db, String report, String ext) {
+        Path dir = written.computeIfAbsent(db, k -> {
+            Path out = tmp.resolve("out-" + k);
+            List<Path> files = outcomes.get(k).warehouse().bean(ReportService.class).generate(ws, MONTH, out, List.of("pdf", "xlsx"));
+            assertThat(files).hasSize(6);
+            return out.resolve(ws.tenant().id()).resolve(MONTH.toString());
+        });
+        return dir.resolve(report + "-" + MONTH + "." + ext).toFile();
+    }
+
+    @Test
+    void xlsxSummaryFiguresEqualTheMarts() throws Exception {
+        for (var e : outcomes.entrySet()) {
+            Map<String, BigDecimal[]> expected = new MartFigures(e.getValue().warehouse().jdbc(), ws.tenant().id(), MONTH).kpis();
+            int checked = 0;
+            for (String report : REPORTS) {
+                try (XSSFWorkbook wb = new XSSFWorkbook(file(e.getKey(), report, "xlsx"))) {
+                    Sheet summary = wb.getSheet("Summary");
+                    for (Kpi k : doc(e.getValue().docsFirst(), report).kpis()) {
+                        Row row = summary.getRow(4 + doc(e.getValue().docsFirst(), report).kpis().indexOf(k));
+                        BigDecimal[] want = expected.get(report + "/" + k.key());
+                        assertThat(want).as(e.getKey() + " " + report + " " + k.key() + " recomputed from the marts").isNotNull();
+                        String what = e.getKey() + " " + report + " " + k.label();
+                        assertEquals(k.label(), row.getCell(0).getStringCellValue(), what);
+                        assertEquals(CellType.NUMERIC, row.getCell(1).getCellType(), what);
+                        assertEquals(want[0].doubleValue(), row.getCell(1).getNumericCellValue(), 1e-6, what);
+                        assertEquals(CellType.NUMERIC, row.getCell(2).getCellType(), what + " (previous)");
+                        assertEquals(want[1].doubleValue(), row.getCell(2).getNumericCellValue(), 1e-6, what + " (previous)");
+                        checked++;
+                    }
+                }
+            }
+            assertEquals(expected.size(), checked, e.getKey() + ": every summary figure is checked");
+        }
+    }
+
+    @Test
+    void insightsFollowTheirRulesAndTheMarts() {
+        for (var e : outcomes.entrySet()) {
+            String db = e.getKey();
+            List<ReportDocument> docs = e.getValue().docsFirst();
+            MartFigures marts = new MartFigures(e.getValue().warehouse().jdbc(), ws.tenant().id(), MONTH);
+            ReportDocument lp = doc(docs, "lead-production");
+            ReportDocument roi = doc(docs, "roi");
+            List<Insight> insights = lp.insights();
+            for (ReportDocument d : docs) {
+                assertEquals(insights, d.insights(), db + ": every report shares the insights");
+                assertThat(d.tables()).containsKeys("insight-campaigns", "insight-sources", "insight-changes");
+            }
+            assertThat(insights).extracting(Insight::kind).containsSubsequence(Insight.Kind.CUT, Insight.Kind.GROW,
+                    Insight.Kind.CHANGE);
+            BigDecimal minSpend = ws.reports().insightsMinSpend();
+
+            // cut: the campaigns named are the worst judged ones, with the figures of the marts
+            BigDecimal cycle = marts.medianDaysToWin();
+            YearMonth last = YearMonth.from(MONTH.atEndOfMonth().minusDays(cycle.longValue()));
+            if (!last.atEndOfMonth().equals(MONTH.atEndOfMonth().minusDays(cycle.longValue()))) {
+                last = last.minusMonths(1);
+            }
+            YearMonth first = last.minusMonths(11);
+            List<Map<String, Object>> judged = lp.table("insight-campaigns").rows();
+            List<Insight> cuts = insights.stream().filter(i -> i.kind() == Insight.Kind.CUT && i.subject() != null).toList();
+            assertThat(cuts).as(db + ": the demo data has a campaign to cut").isNotEmpty();
+            for (Map<String, Object> r : judged) {
+                BigDecimal spend = (BigDecimal) r.get("spend");
+                BigDecimal roiToDate = (BigDecimal) r.get("roiToDate");
+                if ("cut".equals(r.get("verdict"))) {
+                    assertThat(roiToDate.signum()).isNegative();
+                    assertThat(spend).isGreaterThanOrEqualTo(minSpend);
+                } else if ("keep".equals(r.get("verdict"))) {
+                    assertThat(roiToDate.signum()).isNotNegative();
+                }
+            }
+            long cutRows = judged.stream().filter(r -> "cut".equals(r.get("verdict"))).count();
+            assertEquals(Math.min(3, cutRows), cuts.size());
+            BigDecimal worstNamed = null;
+            for (Insight cut : cuts) {
+                Map<String, Object> r = judged.stream().filter(x -> x.get("campaign").equals(cut.subject())).findFirst().orElseThrow();
+                assertEquals("cut", r.get("verdict"));
+                BigDecimal spend = marts.campaignSpend((String) r.get("channel"), cut.subject(), first, last);
+                BigDecimal revenue = marts.campaignCohortRevenue((String) r.get("channel"), cut.subject(), first, last);
+                assertEquals(0, spend.compareTo(figure(cut, "Spend ")), db + " cut spend " + cut.subject());
+                assertEquals(0, revenue.compareTo(figure(cut, "Revenue to date")), db + " cut revenue " + cut.subject());
+                assertEquals(0, cycle.compareTo(figure(cut, "Median sales cycle (days)")));
+                assertThat(cut.sentence()).contains(cut.subject(), Figures.format(figure(cut, "ROI to date"), ValueType.PERCENT),
+                        "USD " + Figures.format(spend, ValueType.MONEY), Figures.format(cycle, ValueType.INTEGER) + " days");
+                worstNamed = (BigDecimal) r.get("roiToDate");
+            }
+            for (Map<String, Object> r : judged) {
+                if ("cut".equals(r.get("verdict")) && cuts.stream().noneMatch(c -> c.subject().equals(r.get("campaign")))) {
+                    assertThat((BigDecimal) r.get("roiToDate")).as("an unnamed cut is no worse than those named")
+                            .isGreaterThanOrEqualTo(worstNamed);
+                }
+            }
+
+            // grow: highest 12-month ROI among sources with acceptance above the average
+            ReportTable sources = lp.table("insight-sources");
+            BigDecimal average = (BigDecimal) sources.totals().get("acceptanceRate");
+            assertEquals(0, average.compareTo(marts.acceptanceRate12()), db + " average acceptance");
+            List<Insight> grows = insights.stream().filter(i -> i.kind() == Insight.Kind.GROW && i.subject() != null).toList();
+            assertThat(grows).isNotEmpty();
+            BigDecimal lowestGrown = null;
+            for (Insight g : grows) {
+                Map<String, Object> r = sources.rows().stream().filter(x -> x.get("channel").equals(g.subject())).findFirst().orElseThrow();
+                assertEquals("grow", r.get("verdict"));
+                assertThat((BigDecimal) r.get("acceptanceRate")).isGreaterThan(average);
+                Map<String, Object> byRoi = roi.table("by-source").rows().stream()
+                        .filter(x -> x.get("channel").equals(g.subject())).findFirst().orElseThrow();
+                assertEquals(byRoi.get("roi12"), figure(g, "ROI (12 mo)"), db + " grow ROI = ROI report");
+                assertEquals(0, ((BigDecimal) byRoi.get("revenue12")).compareTo(figure(g, "Revenue (12 mo)")));
+                lowestGrown = (BigDecimal) r.get("roi12");
+            }
+            for (Map<String, Object> r : sources.rows()) {
+                if ("candidate".equals(r.get("verdict"))) {
+                    assertThat((BigDecimal) r.get("roi12")).isLessThanOrEqualTo(lowestGrown);
+                }
+            }
+
+            // changes: the headline figures of the reports and the marts
+            Kpi leads = lp.kpis().get(0);
+            Insight leadChange = change(insights, "New leads");
+            assertEquals(0, leads.value().compareTo(figure(leadChange, "New leads, Oct 2026")));
+            assertEquals(0, leads.previous().compareTo(figure(leadChange, "New leads, Sep 2026")));
+            assertEquals(0, marts.leadsCreated(YearMonth.of(2025, 10)).compareTo(figure(leadChange, "New leads, Oct 2025")));
+            assertEquals(0, kpi(lp, "cpl").value().compareTo(figure(change(insights, "Cost per lead"), "Cost per lead, Oct 2026")));
+            assertEquals(0, kpi(lp, "acceptanceRate").value().compareTo(
+                    figure(change(insights, "Acceptance rate"), "Acceptance rate, Oct 2026")));
+            Insight revenue = change(insights, "Revenue won");
+            assertEquals(0, kpi(roi, "revenueMonth").value().compareTo(figure(revenue, "Revenue won, Oct 2026")));
+            assertEquals(0, kpi(roi, "revenueMonth").previous().compareTo(figure(revenue, "Revenue won, Sep 2026")));
+            assertEquals(0, marts.revenueWon(YearMonth.of(2025, 10)).compareTo(figure(revenue, "Revenue won, Oct 2025")));
+            assertThat(leadChange.sentence()).startsWith("New leads: " + Figures.format(leads.value(), ValueType.INTEGER)
+                    + " in Oct 2026, ");
+        }
+    }
+
+    @Test
+    void modelComparisonSumsToTheRevenueOfEveryModelPresent() {
+        for (var e : outcomes.entrySet()) {
+            ReportDocument roi = doc(e.getValue().docsFirst(), "roi");
+            MartFigures marts = new MartFigures(e.getValue().warehouse().jdbc(), ws.tenant().id(), MONTH);
+            ReportTable models = roi.table("model-comparison");
+            List<String> present = marts.modelsPresent();
+            assertEquals(present.size() + 1, models.columns().size(), "a column per model present");
+            assertEquals("First touch (default)", models.columns().get(1).label());
+            BigDecimal won12 = marts.revenueWon(MONTH.minusMonths(11), MONTH);
+            for (int i = 1; i < models.columns().size(); i++) {
+                BigDecimal total = (BigDecimal) models.totals().get(models.columns().get(i).key());
+                assertThat(total.subtract(won12).abs()).as(e.getKey() + " " + models.columns().get(i).label() + " sums to the won revenue")
+                        .isLessThanOrEqualTo(new BigDecimal("0.05"));
+            }
+            // the default model's column is the ROI table's revenue, source by source
+            for (Map<String, Object> r : roi.table("by-source").rows()) {
+                Map<String, Object> m = models.rows().stream().filter(x -> x.get("channel").equals(r.get("channel"))).findFirst().orElseThrow();
+                assertEquals(0, ((BigDecimal) r.get("revenue12")).compareTo((BigDecimal) m.get("m1")), e.getKey() + " " + r.get("channel"));
+            }
+            assertThat(roi.table("model-weights").rows()).extracting(r -> r.get("weights")).contains("100% to the first touch.");
+            assertThat(roi.definitions()).anySatisfy(d -> assertThat(d.meaning()).contains("default model, First touch"));
+        }
+    }
+
+    @Test
+    void campaignsAndRejectionReasonsAddUpToTheirSource() {
+        for (var e : outcomes.entrySet()) {
+            ReportDocument lp = doc(e.getValue().docsFirst(), "lead-production");
+            Map<String, Map<String, Object>> bySource = new LinkedHashMap<>();
+            lp.table("by-source").rows().forEach(r -> bySource.put((String) r.get("channel"), r));
+            ReportTable campaigns = lp.table("by-campaign");
+            assertEquals("channel", campaigns.groupBy());
+            assertEquals(bySource.keySet(), campaigns.subtotals().keySet());
+            campaigns.subtotals().forEach((source, sub) -> {
+                for (String k : List.of("leads", "handed", "accepted")) {
+                    long sum = campaigns.rows().stream().filter(r -> r.get("channel").equals(source)).mapToLong(r -> (Long) r.get(k)).sum();
+                    assertEquals(sum, sub.get(k), source + " " + k);
+                    assertEquals(bySource.get(source).get(k), sub.get(k));
+                }
+                assertEquals(bySource.get(source).get("cpl"), sub.get("cpl"));
+            });
+            ReportTable reasons = lp.table("rejection-reasons-by-source");
+            reasons.subtotals().forEach((source, sub) -> assertEquals(bySource.get(source).get("rejected"), sub.get("leads"), source));
+            assertEquals(lp.table("by-source").totals().get("rejected"), reasons.totals().get("leads"));
+            long overall = lp.table("rejection-reasons").rows().stream().mapToLong(r -> (Long) r.get("leads")).sum();
+            assertEquals(overall, reasons.totals().get("leads"));
+        }
+    }
+
+    @Test
+    void executivePdfsNameNoPersonButTheXlsxListsOwners() throws Exception {
+        var jdbc = outcomes.get("h2").warehouse().jdbc();
+        List<String> owners = jdbc.queryForList("""
+                SELECT owner_name FROM mart_lead WHERE tenant = ? AND owner_name IS NOT NULL
+                UNION SELECT owner_name FROM core_deal WHERE tenant = ? AND owner_name IS NOT NULL""", String.class,
+                ws.tenant().id(), ws.tenant().id());
+        assertThat(owners).hasSizeGreaterThan(5);
+        for (String report : REPORTS) {
+            try (PDDocument pdf = Loader.loadPDF(file("h2", report, "pdf"))) {
+                String text = new PDFTextStripper().getText(pdf);
+                String flat = text.replaceAll("\\s+", " ");
+                assertThat(text).as(report + ": no e-mail address").doesNotContain("@");
+                for (String owner : owners) {
+                    assertThat(flat).as(report + ": no owner name").doesNotContain(owner);
+                    for (String part : owner.split(" ")) {
+                        if (part.length() > 3) {
+                            assertThat(flat).as(report + ": no part of an owner's name").doesNotContainPattern("\\b" + java.util.regex.Pattern.quote(part) + "\\b");
+                        }
+                    }
+                }
+            }
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(file("h2", "sales-performance", "xlsx"))) {
+            Sheet byOwner = wb.getSheet("By sales owner");
+            List<String> listed = new ArrayList<>();
+            for (Row r : byOwner) {
+                listed.add(r.getCell(0).getStringCellValue());
+            }
+            assertThat(listed).containsAnyElementsOf(owners);
+        }
+    }
+
+    @Test
+    void insightsAndModelComparisonAreInThePdfAndTheXlsx() throws Exception {
+        for (ReportDocument doc : outcomes.get("h2").docsFirst()) {
+            try (PDDocument pdf = Loader.loadPDF(file("h2", doc.id(), "pdf"))) {
+                PDFTextStripper first = new PDFTextStripper();
+                first.setEndPage(1);
+                String page1 = first.getText(pdf).replaceAll("\\s+", " ");
+                for (Insight in : doc.insights()) {
+                    assertThat(page1).as(doc.id() + " page 1").contains(in.sentence().replaceAll("\\s+", " "));
+                }
+                if (doc.id().equals("roi")) {
+                    String text = new PDFTextStripper().getText(pdf);
+                    ReportTable models = doc.table("model-comparison");
+                    for (Map<String, Object> r : models.rows()) {
+                        assertThat(text).contains(Figures.format(r.get("m1"), ValueType.MONEY));
+                    }
+                    assertThat(text).contains("First touch (default)", "100% to the first touch.");
+                }
+            }
+            try (XSSFWorkbook wb = new XSSFWorkbook(file("h2", doc.id(), "xlsx"))) {
+                Sheet s = wb.getSheet("Insights");
+                int r = 4;
+                for (Insight in : doc.insights()) {
+                    assertEquals(in.sentence(), s.getRow(r++).getCell(3).getStringCellValue());
+                }
+                r += 2;
+                for (Insight in : doc.insights()) {
+                    for (Insight.Figure f : in.figures()) {
+                        Row row = s.getRow(r++);
+                        assertEquals(f.label(), row.getCell(2).getStringCellValue());
+                        assertEquals(CellType.NUMERIC, row.getCell(3).getCellType(), f.label());
+                        assertEquals(f.value().doubleValue(), row.getCell(3).getNumericCellValue(), 1e-9, f.label());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void detailSheetsLeadBackToTheFigures() throws Exception {
+        Outcome o = outcomes.get("h2");
+        ReportDocument lp = doc(o.docsFirst(), "lead-production");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file("h2", "lead-production", "xlsx"))) {
+            assertEquals((long) (Long) lp.table("by-source").totals().get("leads"), wb.getSheet("Leads created").getLastRowNum());
+            // spend rows as loaded, summed by campaign: the spend behind each campaign's cost per lead
+            Map<String, BigDecimal> spend = sumBy(wb.getSheet("Spend rows (month)"), new int[] {4, 5}, 8);
+            for (Map<String, Object> r : lp.table("by-campaign").rows()) {
+                BigDecimal want = (BigDecimal) r.get("spend");
+                BigDecimal got = spend.getOrDefault(r.get("channel") + "|" + r.get("campaign"), BigDecimal.ZERO);
+                assertEquals(0, want.compareTo(got), "spend rows of " + r.get("campaign"));
+            }
+        }
+        ReportDocument roi = doc(o.docsFirst(), "roi");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file("h2", "roi", "xlsx"))) {
+            Map<String, BigDecimal> credit = sumBy(wb.getSheet("Attribution (12 mo)"), new int[] {0, 9}, 12);
+            ReportTable models = roi.table("model-comparison");
+            for (Map<String, Object> r : models.rows()) {
+                BigDecimal got = credit.getOrDefault("first_touch|" + r.get("channel"), BigDecimal.ZERO);
+                assertEquals(0, ((BigDecimal) r.get("m1")).compareTo(got), "attribution rows of " + r.get("channel"));
+            }
+        }
+    }
+
+    /** Sums a numeric column of a sheet by the values of some text columns joined with '|'. */
+    private static Map<String, BigDecimal> sumBy(Sheet s, int[] keys, int value) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Row r : s) {
+            if (r.getRowNum() == 0) {
+                continue;
+            }
+            StringBuilder k = new StringBuilder();
+            for (int i = 0; i < keys.length; i++) {
+                k.append(i == 0 ? "" : "|").append(r.getCell(keys[i]).getStringCellValue());
+            }
+            out.merge(k.toString(), BigDecimal.valueOf(r.getCell(value).getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP),
+                    BigDecimal::add);
+        }
+        return out;
+    }
+
+    private static BigDecimal figure(Insight in, String labelPrefix) {
+        return in.figures().stream().filter(f -> f.label().startsWith(labelPrefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + labelPrefix + " in " + in)).value();
+    }
+
+    private static Insight change(List<Insight> insights, String metric) {
+        return insights.stream().filter(i -> i.kind() == Insight.Kind.CHANGE && metric.equals(i.subject())).findFirst().orElseThrow();
+    }
+
+    private static Kpi kpi(ReportDocument d, String key) {
+        return d.kpis().stream().filter(k -> k.key().equals(key)).findFirst().orElseThrow();
     }
 
     private void checkXlsx(ReportDocument doc, File file) throws Exception {
@@ -286,7 +598,9 @@ class DemoPipelineTest {
                 }
             }
             ReportTable t = doc.table("by-source");
-            Sheet s = wb.getSheetAt(1 + new ArrayList<>(doc.tables().keySet()).indexOf("by-source"));
+            // sheets: Summary, Insights, then one per table in document order (names cut to Excel's 31 characters)
+            Sheet s = wb.getSheetAt(2 + new ArrayList<>(doc.tables().keySet()).indexOf("by-source"));
+            assertThat(t.title()).startsWith(s.getSheetName());
             assertThat(s).as(doc.id() + " sheet " + t.title()).isNotNull();
             List<Map<String, Object>> rows = new ArrayList<>(t.rows());
             rows.add(t.totals());
@@ -349,6 +663,9 @@ class DemoPipelineTest {
             for (Kpi k : d.kpis()) {
                 m.put(d.id() + "/kpi/" + k.key(), norm(k.value()) + " prev " + norm(k.previous()));
             }
+            List<String> insights = new ArrayList<>();
+            d.insights().forEach(i -> insights.add(i.kind() + " " + i.sentence()));
+            m.put(d.id() + "/insights", insights);
             for (ReportTable t : d.tables().values()) {
                 List<String> rows = new ArrayList<>();
                 for (Map<String, Object> r : t.rows()) {

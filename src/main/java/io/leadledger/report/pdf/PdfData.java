@@ -11,6 +11,7 @@ import java.util.Map;
 import io.leadledger.report.Column;
 import io.leadledger.report.Definition;
 import io.leadledger.report.Figures;
+import io.leadledger.report.Insight;
 import io.leadledger.report.Kpi;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportTable;
@@ -28,6 +29,8 @@ public final class PdfData {
 
     /** Field set to {@code Boolean.TRUE} on the totals row that {@link #rows} appends. */
     public static final String TOTAL_FLAG = "_total";
+    /** Field set to {@code Boolean.TRUE} on a group's subtotal row in a grouped table. */
+    public static final String GROUP_FLAG = "_group";
     static final String DASH = "\u2013";
     static final String UP = "\u25B2";
     static final String DOWN = "\u25BC";
@@ -117,9 +120,10 @@ public final class PdfData {
         if (t == null || t.rows() == null || t.rows().isEmpty()) {
             return out;
         }
-        for (Map<String, Object> row : t.rows()) {
+        for (Map<String, Object> row : withTotals && t.grouped() ? grouped(t) : t.rows()) {
             if (row != null) {
                 Map<String, Object> copy = new LinkedHashMap<>(row);
+                copy.putIfAbsent(GROUP_FLAG, Boolean.FALSE);
                 copy.put(TOTAL_FLAG, Boolean.FALSE);
                 out.add(copy);
             }
@@ -145,6 +149,54 @@ public final class PdfData {
             out.add(totals);
         }
         return out;
+    }
+
+    /**
+     * A grouped table's rows under their groups: each group's subtotal row (flagged {@link #GROUP_FLAG}) and then
+     * its rows, groups in the order of the subtotals; rows of a group without a subtotal follow at the end.
+     */
+    private static List<Map<String, Object>> grouped(ReportTable t) {
+        Map<String, List<Map<String, Object>>> byGroup = new LinkedHashMap<>();
+        t.subtotals().keySet().forEach(g -> byGroup.put(g, new ArrayList<>()));
+        List<Map<String, Object>> orphans = new ArrayList<>();
+        for (Map<String, Object> row : t.rows()) {
+            Object g = row == null ? null : row.get(t.groupBy());
+            List<Map<String, Object>> members = g == null ? null : byGroup.get(g.toString());
+            (members == null ? orphans : members).add(row);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byGroup.forEach((g, members) -> {
+            Map<String, Object> sub = new LinkedHashMap<>(t.subtotals().get(g));
+            sub.put(t.groupBy(), g);
+            sub.put(GROUP_FLAG, Boolean.TRUE);
+            out.add(sub);
+            out.addAll(members);
+        });
+        out.addAll(orphans);
+        return out;
+    }
+
+    /**
+     * Insights for the first page: fields kind (GROW, CUT, CHANGE), label ("Grow"), subject, sentence; section
+     * "recommendations" gives grow and cut, "changes" the rest.
+     */
+    public JRDataSource insights(String section) {
+        List<Map<String, ?>> out = new ArrayList<>();
+        for (Insight in : doc.insights() == null ? List.<Insight>of() : doc.insights()) {
+            if (in.kind().isRecommendation() == "recommendations".equals(section)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", in.kind().name());
+                m.put("label", in.kind().label());
+                m.put("subject", in.subject());
+                m.put("sentence", in.sentence());
+                out.add(m);
+            }
+        }
+        return new TypedMapDataSource(out);
+    }
+
+    public boolean hasInsights() {
+        return doc.insights() != null && !doc.insights().isEmpty();
     }
 
     /**

@@ -27,6 +27,8 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
+import net.sf.jasperreports.engine.design.JasperDesign;
+import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.engine.export.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -84,10 +86,15 @@ public class PdfReportRenderer {
      * @throws PdfRenderException when the template is missing or invalid, or filling or writing fails
      */
     public void render(ReportDocument doc, Path outFile) {
+        render(doc, outFile, PaperSize.A4);
+    }
+
+    /** As {@link #render(ReportDocument, Path)}, on the given paper. */
+    public void render(ReportDocument doc, Path outFile, PaperSize paper) {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(outFile, "outFile");
         String id = doc.id();
-        JasperReport main = template(id);
+        JasperReport main = template(id, paper);
         Map<String, Object> params = parameters(doc, main);
 
         JasperPrint print;
@@ -166,15 +173,25 @@ public class PdfReportRenderer {
         }
     }
 
-    /** The compiled template, compiled on first use. */
+    /** The compiled template (a subreport, or a main report on A4), compiled on first use. */
     JasperReport template(String name) {
+        return template(name, PaperSize.A4);
+    }
+
+    /**
+     * The compiled main template for the paper. Templates are drawn on A4; for another paper the design is
+     * loaded, given that page size with the column width kept and centred (margins absorb the difference), and
+     * compiled as its own variant. Subreports are column-wide and never resized.
+     */
+    JasperReport template(String name, PaperSize paper) {
         if (name == null || !TEMPLATE_NAME.matcher(name).matches()) {
             throw new PdfRenderException("Invalid report template name '" + name + "'", null);
         }
-        return compiled.computeIfAbsent(name, this::compile);
+        return compiled.computeIfAbsent(paper == PaperSize.A4 ? name : name + "@" + paper,
+                k -> compile(name, paper));
     }
 
-    private JasperReport compile(String name) {
+    private JasperReport compile(String name, PaperSize paper) {
         String file = name + ".jrxml";
         Path onDisk = templatesDir == null ? null : templatesDir.resolve(file);
         try (InputStream in = open(onDisk, file)) {
@@ -182,7 +199,16 @@ public class PdfReportRenderer {
                 throw new PdfRenderException("No PDF template for '" + name + "': looked for "
                         + (onDisk == null ? "" : onDisk + " and ") + "classpath:report-templates/" + file, null);
             }
-            return JasperCompileManager.getInstance(context).compile(in);
+            if (paper == PaperSize.A4) {
+                return JasperCompileManager.getInstance(context).compile(in);
+            }
+            JasperDesign design = JRXmlLoader.load(context, in);
+            int spare = paper.width - design.getColumnWidth();
+            design.setPageWidth(paper.width);
+            design.setPageHeight(paper.height);
+            design.setLeftMargin(spare / 2);
+            design.setRightMargin(spare - spare / 2);
+            return JasperCompileManager.getInstance(context).compile(design);
         } catch (JRException | RuntimeException e) {
             if (e instanceof PdfRenderException p) {
                 throw p;

@@ -2,6 +2,7 @@ package io.leadledger.report.xlsx;
 
 import io.leadledger.report.Column;
 import io.leadledger.report.DetailSheet;
+import io.leadledger.report.Insight;
 import io.leadledger.report.Kpi;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportTable;
@@ -15,11 +16,14 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,25 +38,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a report as a workbook for analysts: Summary, one sheet per table (numbers as numbers with
- * formats, frozen header, autofilter, totals as SUM formulas carrying their value), Definitions, and
- * detail sheets streamed row by row (SXSSF keeps only a window of rows in memory). Text is always
- * written as a string cell, so a source value like "=HYPERLINK(...)" can never become a formula.
+ * Writes a report as a workbook for analysts: Summary, Insights, one sheet per table (numbers as numbers with
+ * formats, frozen header, autofilter, totals as SUM formulas carrying their value, native charts beside the
+ * 12-month trends), Definitions, and detail sheets. The small sheets live in a regular workbook (charts need
+ * one); the detail sheets are streamed row by row through an SXSSF wrapper, which keeps only a window of rows
+ * in memory. Text is always written as a string cell, and text that starts like a formula (= + - @) is also
+ * quote-prefixed, so a source value like "=HYPERLINK(...)" stays text even when a user edits the cell.
  */
 public class XlsxReportRenderer {
 
     private static final int WINDOW = 200;
 
     public void render(ReportDocument doc, List<DetailSheet> details, Path out) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW)) {
+        XSSFWorkbook base = new XSSFWorkbook();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(base, WINDOW)) {
             wb.setCompressTempFiles(true);
-            Styles st = new Styles(wb);
+            Styles st = new Styles(base);
             Set<String> names = new HashSet<>();
-            summary(wb.createSheet(unique(names, "Summary")), doc, st);
-            for (ReportTable t : doc.tables().values()) {
-                table(wb.createSheet(unique(names, t.title())), t, st);
+            summary(base.createSheet(unique(names, "Summary")), doc, st);
+            if (!doc.insights().isEmpty()) {
+                insights(base.createSheet(unique(names, "Insights")), doc, st);
             }
-            definitions(wb.createSheet(unique(names, "Definitions")), doc, st);
+            for (ReportTable t : doc.tables().values()) {
+                XSSFSheet sheet = base.createSheet(unique(names, t.title()));
+                table(sheet, t, st);
+                XlsxCharts.draw(sheet, t, doc.charts().stream().filter(c -> c.table().equals(t.key())).toList());
+            }
+            definitions(base.createSheet(unique(names, "Definitions")), doc, st);
             for (DetailSheet d : details) {
                 detail(wb.createSheet(unique(names, d.name())), d, st);
             }
@@ -68,7 +80,7 @@ public class XlsxReportRenderer {
         }
     }
 
-    private void summary(SXSSFSheet s, ReportDocument doc, Styles st) {
+    private void summary(Sheet s, ReportDocument doc, Styles st) {
         int r = 0;
         Row title = s.createRow(r++);
         text(title.createCell(0), doc.title() + " — " + doc.tenantName(), st.title);
@@ -103,7 +115,7 @@ public class XlsxReportRenderer {
         }
     }
 
-    private void table(SXSSFSheet s, ReportTable t, Styles st) {
+    private void table(Sheet s, ReportTable t, Styles st) {
         Row h = s.createRow(0);
         List<Column> cols = t.columns();
         for (int i = 0; i < cols.size(); i++) {
@@ -142,7 +154,53 @@ public class XlsxReportRenderer {
         return sum.compareTo(new BigDecimal(total.toString())) == 0;
     }
 
-    private void definitions(SXSSFSheet s, ReportDocument doc, Styles st) {
+    /** The insight sentences, then every figure they quote as a typed cell, numbered to match. */
+    private void insights(Sheet s, ReportDocument doc, Styles st) {
+        int r = 0;
+        text(s.createRow(r++).createCell(0), "Insights — " + doc.tenantName() + ", " + doc.month(), st.title);
+        text(s.createRow(r++).createCell(0), "Shared by the three reports of the month. Amounts in " + doc.currency()
+                + ". The last column names the sheet that holds the rows behind each figure.", null);
+        r++;
+        String[] heads = {"No.", "Kind", "About", "Insight", "Where to retrace it"};
+        Row h = s.createRow(r++);
+        for (int i = 0; i < heads.length; i++) {
+            text(h.createCell(i), heads[i], st.header);
+        }
+        int n = 1;
+        for (Insight in : doc.insights()) {
+            Row row = s.createRow(r++);
+            number(row.createCell(0), BigDecimal.valueOf(n++), st.of(ValueType.INTEGER));
+            text(row.createCell(1), in.kind().label(), st.wrap);
+            if (in.subject() != null) {
+                text(row.createCell(2), in.subject(), st.wrap);
+            }
+            text(row.createCell(3), in.sentence(), st.wrap);
+            text(row.createCell(4), in.basis(), st.wrap);
+        }
+        r++;
+        Row fh = s.createRow(r++);
+        String[] figureHeads = {"No.", "Kind", "Figure", "Value"};
+        for (int i = 0; i < figureHeads.length; i++) {
+            text(fh.createCell(i), figureHeads[i], st.header);
+        }
+        n = 1;
+        for (Insight in : doc.insights()) {
+            for (Insight.Figure f : in.figures()) {
+                Row row = s.createRow(r++);
+                number(row.createCell(0), BigDecimal.valueOf(n), st.of(ValueType.INTEGER));
+                text(row.createCell(1), in.kind().label(), null);
+                text(row.createCell(2), f.label(), null);
+                number(row.createCell(3), f.value(), st.of(f.type()));
+            }
+            n++;
+        }
+        int[] widths = {6, 10, 30, 100, 60};
+        for (int i = 0; i < widths.length; i++) {
+            s.setColumnWidth(i, widths[i] * 256);
+        }
+    }
+
+    private void definitions(Sheet s, ReportDocument doc, Styles st) {
         Row h = s.createRow(0);
         text(h.createCell(0), "Term", st.header);
         text(h.createCell(1), "Definition", st.header);
@@ -156,7 +214,7 @@ public class XlsxReportRenderer {
         s.setColumnWidth(1, 110 * 256);
     }
 
-    private void detail(SXSSFSheet s, DetailSheet d, Styles st) {
+    private void detail(Sheet s, DetailSheet d, Styles st) {
         Row h = s.createRow(0);
         for (int i = 0; i < d.columns().size(); i++) {
             text(h.createCell(i), d.columns().get(i).label(), st.header);
@@ -171,7 +229,7 @@ public class XlsxReportRenderer {
         finish(s, d.columns(), Math.max(1, r[0] - 1));
     }
 
-    private void finish(SXSSFSheet s, List<Column> cols, int lastRow) {
+    private void finish(Sheet s, List<Column> cols, int lastRow) {
         s.createFreezePane(0, 1);
         s.setAutoFilter(new CellRangeAddress(0, lastRow, 0, cols.size() - 1));
         for (int i = 0; i < cols.size(); i++) {
@@ -195,7 +253,8 @@ public class XlsxReportRenderer {
             return;
         }
         if (type == ValueType.TEXT || !(v instanceof Number)) {
-            text(cell, v.toString(), textStyle);
+            String t = v.toString();
+            text(cell, t, looksLikeFormula(t) ? (textStyle == null ? st.guarded : st.boldGuarded) : textStyle);
         } else {
             number(cell, v instanceof BigDecimal b ? b : new BigDecimal(v.toString()), textStyle == null ? st.of(type) : st.boldOf(type));
         }
@@ -208,6 +267,11 @@ public class XlsxReportRenderer {
         }
     }
 
+    /** What a spreadsheet would take for a formula if a user re-entered the cell. */
+    static boolean looksLikeFormula(String t) {
+        return !t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0;
+    }
+
     private static void number(Cell c, BigDecimal v, CellStyle style) {
         if (v == null) {
             return;
@@ -216,14 +280,22 @@ public class XlsxReportRenderer {
         c.setCellStyle(style);
     }
 
+    /** A valid sheet name (at most 31 characters, cut at a word), distinct ignoring case. */
     private static String unique(Set<String> used, String name) {
-        String base = WorkbookUtil.createSafeSheetName(name);
-        base = base.length() > 28 ? base.substring(0, 28) : base;
-        String n = base;
-        for (int i = 2; !used.add(n.toLowerCase()); i++) {
-            n = base + " " + i;
+        String base = name.replaceAll("[\\[\\]:*?/\\\\]", " ").replaceAll("\\s+", " ").replaceAll("^'|'$", "").trim();
+        String n = WorkbookUtil.createSafeSheetName(fit(base, 31));
+        for (int i = 2; !used.add(n.toLowerCase(java.util.Locale.ROOT)); i++) {
+            n = WorkbookUtil.createSafeSheetName(fit(base, 28) + " " + i);
         }
         return n;
+    }
+
+    private static String fit(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', max);
+        return (cut > max / 2 ? s.substring(0, cut) : s.substring(0, max)).trim();
     }
 
     /** Cell styles, created once per workbook (Excel limits their number). */
@@ -232,10 +304,12 @@ public class XlsxReportRenderer {
         final CellStyle header;
         final CellStyle bold;
         final CellStyle wrap;
+        final CellStyle guarded;
+        final CellStyle boldGuarded;
         final Map<ValueType, CellStyle> numbers = new EnumMap<>(ValueType.class);
         final Map<ValueType, CellStyle> boldNumbers = new EnumMap<>(ValueType.class);
 
-        Styles(SXSSFWorkbook wb) {
+        Styles(Workbook wb) {
             DataFormat df = wb.createDataFormat();
             Font tf = wb.createFont();
             tf.setBold(true);
@@ -254,6 +328,12 @@ public class XlsxReportRenderer {
             bold.setFont(bf);
             wrap = wb.createCellStyle();
             wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            guarded = wb.createCellStyle();
+            guarded.setQuotePrefixed(true);
+            boldGuarded = wb.createCellStyle();
+            boldGuarded.cloneStyleFrom(bold);
+            boldGuarded.setQuotePrefixed(true);
             Map<ValueType, String> formats = Map.of(ValueType.INTEGER, "#,##0", ValueType.MONEY, "#,##0.00",
                     ValueType.PERCENT, "0.0%", ValueType.DECIMAL, "#,##0.0");
             formats.forEach((type, f) -> {

@@ -20,6 +20,7 @@ import java.util.Random;
 import io.leadledger.report.Column;
 import io.leadledger.report.Definition;
 import io.leadledger.report.Figures;
+import io.leadledger.report.Insight;
 import io.leadledger.report.Kpi;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportTable;
@@ -88,6 +89,96 @@ class PdfReportRendererTest {
         assertFigures(text, doc.table("by-source"), "spendMonth", "revenueMonth", "roiMonth", "spend12",
                 "revenue12", "roi12", "roas12", "customers12", "cac12", "pipeline12");
         assertFigures(text, doc.table("cohorts"), "spend", "revenueToDate", "roiToDate");
+    }
+
+    @Test
+    void insightsFillThePageAfterTheHeadlineFigures() throws IOException {
+        for (ReportDocument doc : List.of(leadProductionDoc(), salesPerformanceDoc(), roiDoc())) {
+            Path file = OUT.resolve("insights-" + doc.id() + ".pdf");
+            renderer.render(doc, file);
+            String page1 = flat(extract(file, 1, 1));
+            assertThat(page1).as(doc.id()).contains("What to do", "What changed", "CUT", "GROW", "CHANGE");
+            for (Insight in : doc.insights()) {
+                assertThat(page1).as(doc.id() + " page 1").contains(flat(in.sentence()));
+            }
+            // the charts and tables start on page 2
+            assertThat(flat(extract(file, 2, 2))).doesNotContain("What to do");
+        }
+    }
+
+    @Test
+    void roiComparesTheAttributionModelsPresent() throws IOException {
+        ReportDocument doc = roiDoc();
+        String text = extract(OUT.resolve("roi-models.pdf"), doc);
+        ReportTable models = doc.table("model-comparison");
+        assertFigures(text, models, "m1", "m2", "m3");
+        assertThat(flat(text)).contains("Revenue by attribution model", "First touch (default)", "U-shaped",
+                "Attribution model weights", "40% first touch, 20% shared by the touches between, 40% the lead-creation touch.");
+    }
+
+    @Test
+    void groupedTableListsEachGroupsSubtotalAboveItsRows() {
+        ReportDocument doc = leadProductionDoc();
+        ReportTable t = doc.table("by-campaign");
+        List<Map<String, ?>> rows = new ArrayList<>();
+        try {
+            var ds = new PdfData(doc).rows("by-campaign");
+            var fields = new String[] {"channel", "campaign", "leads", PdfData.GROUP_FLAG, PdfData.TOTAL_FLAG};
+            while (ds.next()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                for (String f : fields) {
+                    r.put(f, ds.getFieldValue(field(f)));
+                }
+                rows.add(r);
+            }
+        } catch (net.sf.jasperreports.engine.JRException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(rows).hasSize(t.rows().size() + t.subtotals().size() + 1);
+        String group = null;
+        long sum = 0;
+        for (Map<String, ?> r : rows) {
+            if (Boolean.TRUE.equals(r.get(PdfData.GROUP_FLAG)) || Boolean.TRUE.equals(r.get(PdfData.TOTAL_FLAG))) {
+                if (group != null) {
+                    assertThat(sum).as("campaigns of " + group + " add up to its subtotal")
+                            .isEqualTo(t.subtotals().get(group).get("leads"));
+                }
+                group = (String) r.get("channel");
+                sum = 0;
+            } else {
+                assertThat(r.get("channel")).as("campaign under its own source").isEqualTo(group);
+                sum += (Long) r.get("leads");
+            }
+        }
+        assertThat(rows.get(rows.size() - 1).get(PdfData.TOTAL_FLAG)).isEqualTo(Boolean.TRUE);
+        assertThat(rows.get(0).get(PdfData.GROUP_FLAG)).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void paperSizeIsA4OrLetter() throws IOException {
+        ReportDocument doc = leadProductionDoc();
+        Path a4 = OUT.resolve("lead-production-a4.pdf");
+        Path letter = OUT.resolve("lead-production-letter.pdf");
+        renderer.render(doc, a4);
+        renderer.render(doc, letter, PaperSize.LETTER);
+        try (PDDocument pa = Loader.loadPDF(a4.toFile()); PDDocument pl = Loader.loadPDF(letter.toFile())) {
+            for (PDPage page : pa.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isEqualTo(595f);
+                assertThat(page.getMediaBox().getHeight()).isEqualTo(842f);
+            }
+            for (PDPage page : pl.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isEqualTo(612f);
+                assertThat(page.getMediaBox().getHeight()).isEqualTo(792f);
+            }
+            // same content on the shorter page: every figure still printed, on at least as many pages
+            assertThat(pl.getNumberOfPages()).isGreaterThanOrEqualTo(pa.getNumberOfPages());
+        }
+        String text = extract(letter);
+        assertCommon(doc, text);
+        assertFigures(text, doc.table("by-source"), "leads", "spend", "cpl", "handed", "acceptanceRate");
+        assertThat(renderer.template("lead-production", PaperSize.LETTER)).isNotSameAs(renderer.template("lead-production"));
+        assertThat(PaperSize.of("letter")).isEqualTo(PaperSize.LETTER);
+        assertThatThrownBy(() -> PaperSize.of("A3")).hasMessageContaining("A4 or Letter");
     }
 
     @Test
@@ -192,6 +283,32 @@ class PdfReportRendererTest {
         assertThat(new String(head)).isEqualTo("%PDF-");
         assertFontsEmbeddedDejaVu(file);
         return extract(file);
+    }
+
+    private String extract(Path file, ReportDocument doc) throws IOException {
+        renderer.render(doc, file);
+        return extract(file);
+    }
+
+    private static String extract(Path file, int from, int to) throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setStartPage(from);
+            s.setEndPage(to);
+            return s.getText(pdf);
+        }
+    }
+
+    /** Whitespace collapsed: a sentence wraps over lines in the PDF. */
+    static String flat(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static net.sf.jasperreports.engine.JRField field(String name) {
+        var f = new net.sf.jasperreports.engine.design.JRDesignField();
+        f.setName(name);
+        f.setValueClass(Object.class);
+        return f;
     }
 
     private static String extract(Path file) throws IOException {
@@ -426,7 +543,14 @@ class PdfReportRendererTest {
 
         Map<String, ReportTable> tables = new LinkedHashMap<>();
         tables.put("by-source", new ReportTable("by-source", "Leads by source", srcCols, sources, srcTotals));
-        tables.put("by-campaign", new ReportTable("by-campaign", "Leads by campaign", campCols, campaigns, campTotals));
+        Map<String, Map<String, Object>> subtotals = new LinkedHashMap<>();
+        for (Map<String, Object> src : sources) {
+            Map<String, Object> sub = new LinkedHashMap<>(src);
+            sub.put("campaign", "");
+            subtotals.put((String) src.get("channel"), sub);
+        }
+        tables.put("by-campaign", new ReportTable("by-campaign", "Leads by campaign", campCols, campaigns, campTotals,
+                "channel", subtotals));
         tables.put("trend", new ReportTable("trend", "Last 12 months", trendCols, trend, null));
         tables.put("rejection-reasons", new ReportTable("rejection-reasons", "Why sales rejected leads",
                 List.of(col("reason", "Reason", ValueType.TEXT), col("leads", "Leads", ValueType.INTEGER)), reasons, null));
@@ -443,7 +567,7 @@ class PdfReportRendererTest {
                 new Kpi("handed", "Handed to sales", BigDecimal.valueOf(totalHanded), BigDecimal.ZERO, ValueType.INTEGER),
                 new Kpi("acceptanceRate", "Acceptance rate", ratio(totalAccepted, totalHanded), null, ValueType.PERCENT));
         return new ReportDocument("lead-production", "Lead Production", TENANT, MONTH, "USD", GENERATED, kpis, tables,
-                definitions());
+                definitions(), insights(), List.of());
     }
 
     static ReportDocument salesPerformanceDoc() {
@@ -532,7 +656,7 @@ class PdfReportRendererTest {
                 new Kpi("winRate", "Win rate", ratio(won, won + lost), new BigDecimal("0.391"), ValueType.PERCENT),
                 new Kpi("revenueWon", "Revenue won", revenue, money(1_804_377.10), ValueType.MONEY));
         return new ReportDocument("sales-performance", "Sales Performance", TENANT, MONTH, "USD", GENERATED, kpis,
-                tables, definitions());
+                tables, definitions(), insights(), List.of());
     }
 
     static ReportDocument roiDoc() {
@@ -586,6 +710,13 @@ class PdfReportRendererTest {
 
         Map<String, ReportTable> tables = new LinkedHashMap<>();
         tables.put("by-source", new ReportTable("by-source", "Return by source", cols, rows, totals));
+        tables.put("model-comparison", modelComparison(rows));
+        tables.put("model-weights", new ReportTable("model-weights", "Attribution model weights",
+                List.of(col("model", "Model", ValueType.TEXT), col("weights", "Credit", ValueType.TEXT)),
+                List.of(row("model", "First touch (default)", "weights", "100% to the first touch."),
+                        row("model", "Linear", "weights", "Equal shares to every touch."),
+                        row("model", "U-shaped", "weights", "40% first touch, 20% shared by the touches between, 40% the lead-creation touch.")),
+                null));
         tables.put("cohorts", new ReportTable("cohorts", "Cohorts: return to date", cohortCols, cohorts, cohortTotals));
         tables.put("audit", audit());
         tables.put("unmatched", unmatched());
@@ -599,6 +730,32 @@ class PdfReportRendererTest {
                 new Kpi("roi12", "ROI, 12 months", ratio(rev12.subtract(spend12), spend12), new BigDecimal("1.3"), ValueType.PERCENT),
                 new Kpi("roas12", "ROAS, 12 months", ratio(rev12, spend12), new BigDecimal("2.4"), ValueType.DECIMAL),
                 new Kpi("cac12", "CAC, 12 months", ratio(spend12, customers), null, ValueType.MONEY));
-        return new ReportDocument("roi", "Marketing ROI", TENANT, MONTH, "USD", GENERATED, kpis, tables, definitions());
+        return new ReportDocument("roi", "Marketing ROI", TENANT, MONTH, "USD", GENERATED, kpis, tables, definitions(),
+                insights(), List.of());
+    }
+
+    /** Revenue by source under three models: first touch as in the by-source table, the others shifted. */
+    static ReportTable modelComparison(List<Map<String, Object>> bySource) {
+        List<Column> cols = List.of(col("channel", "Source", ValueType.TEXT), col("m1", "First touch (default)", ValueType.MONEY),
+                col("m2", "Linear", ValueType.MONEY), col("m3", "U-shaped", ValueType.MONEY));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : bySource) {
+            BigDecimal ft = (BigDecimal) r.get("revenue12");
+            rows.add(row("channel", r.get("channel"), "m1", ft, "m2", ft.multiply(new BigDecimal("0.9")).setScale(2, RoundingMode.HALF_UP),
+                    "m3", ft.multiply(new BigDecimal("1.07")).setScale(2, RoundingMode.HALF_UP)));
+        }
+        return new ReportTable("model-comparison", "Revenue by attribution model", cols, rows,
+                row("channel", "Total", "m1", sum(rows, "m1"), "m2", sum(rows, "m2"), "m3", sum(rows, "m3")));
+    }
+
+    static List<Insight> insights() {
+        return List.of(
+                new Insight(Insight.Kind.CUT, "ABM – Top 200", "Cut ABM – Top 200 enterprise accounts (LinkedIn Ads): the "
+                        + "USD 36,213 it spent on leads created Aug 2025\u2013Jul 2026 has won USD 16,500 so far, an ROI of -54.4%.",
+                        List.of(new Insight.Figure("ROI", new BigDecimal("-0.544"), ValueType.PERCENT)), "x"),
+                new Insight(Insight.Kind.GROW, "Referral", "Grow Referral: in the last 12 months it won USD 1,953,672 on "
+                        + "USD 93,845 of spend (ROI 1981.8%, ROAS 20.8).", List.of(), "x"),
+                new Insight(Insight.Kind.CHANGE, "New leads", "New leads: 872 in Oct 2026, down 9.0% on Sep 2026 (958) and "
+                        + "up 8.9% on Oct 2025 (801). Moved most: Trade show against Sep 2026 (132 to 23).", List.of(), "x"));
     }
 }
