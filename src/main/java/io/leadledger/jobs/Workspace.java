@@ -22,7 +22,12 @@ import java.util.Set;
  * leadledger.yml (tenant), nightly-sync.yml (sources), monthly-reports.yml (reports) and optional
  * profiles/*.yml (mapping profiles that add to or replace the built-in ones).
  */
-public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports) {
+public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports,
+                        DeliveryDefinition delivery) {
+
+    public Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports) {
+        this(dir, tenant, sync, reports, DeliveryDefinition.defaults());
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -40,7 +45,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             tenant = new TenantSettings(tenant.id(), tenant.name(), tenant.reportingCurrency(), tenant.timezone(),
                     tenant.neverTouchedAfterDays(), channels);
         }
-        return new Workspace(dir, tenant, loadSync(dir), loadReports(dir));
+        return new Workspace(dir, tenant, loadSync(dir), loadReports(dir), DeliveryDefinition.load(dir));
     }
 
     private static SyncDefinition loadSync(Path dir) {
@@ -123,7 +128,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         }
         List<String> formats = convert(map.getOrDefault("formats", List.of("pdf", "xlsx")), new TypeReference<>() { }, file, "formats");
         List<String> recipients = convert(map.getOrDefault("recipients", List.of()), new TypeReference<>() { }, file, "recipients");
-        return new ReportsDefinition(str(map, "job", "monthly-reports"), str(map, "cron", "0 0 7 1-3 * MON-FRI"),
+        return new ReportsDefinition(str(map, "job", "monthly-reports"), str(map, "cron", "0 0 7 1W * *"),
                 str(map, "timezone", null), reports, formats, str(map, "out", "out/reports"), str(map, "paperSize", "A4"),
                 recipients);
     }
