@@ -59,8 +59,12 @@ public class Scheduler {
         List<String> events = new ArrayList<>();
         JobSchedule sync = JobSchedule.sync(ws);
         JobSchedule monthly = JobSchedule.reports(ws);
-        nightly(ws, sync, since, events);
-        monthly(ws, monthly, since, events);
+        boolean syncBusy = nightly(ws, sync, since, events);
+        if (syncBusy || locks.holder(ws.tenant().id(), sync.job()).isPresent()) {
+            events.add(monthly.job() + ": waits for the " + sync.job() + " running elsewhere");
+        } else {
+            monthly(ws, monthly, since, events);
+        }
         int retried = mailer.retryDue(ws);
         if (retried > 0) {
             events.add("deliveries: " + retried + " pending e-mails sent");
@@ -68,10 +72,11 @@ public class Scheduler {
         return events;
     }
 
-    private void nightly(Workspace ws, JobSchedule schedule, Instant since, List<String> events) throws Exception {
+    /** Runs the nightly sync when a slot is due; true when it is due but another process is running it. */
+    private boolean nightly(Workspace ws, JobSchedule schedule, Instant since, List<String> events) throws Exception {
         String tenant = ws.tenant().id();
         if (dueSlot(tenant, schedule, since).isEmpty()) {
-            return;
+            return false;
         }
         try {
             JobExecution e = locks.callExclusive(tenant, schedule.job(), () -> {
@@ -83,7 +88,9 @@ public class Scheduler {
                     + " " + e.getStatus());
         } catch (JobLockedException busy) {
             events.add(schedule.job() + ": running elsewhere (" + busy.holder() + ")");
+            return true;
         }
+        return false;
     }
 
     /** The latest slot since the job's last launch (or since the daemon started, when it never ran). */
@@ -133,7 +140,11 @@ public class Scheduler {
         List<Launch> launches = history.launches(tenant, schedule.job()).stream().filter(Launch::deliver).toList();
         Optional<YearMonth> delivered = launches.stream().filter(l -> l.completed() && l.month() != null)
                 .map(Launch::month).max(Comparator.naturalOrder());
-        Instant last = launches.stream().map(Launch::at).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(since);
+        // never delivered: months count from this daemon's start or, if earlier, the first scheduled sync (a
+        // daemon that was down on its first delivery day still catches up; a new installation does not mail the past)
+        Instant last = launches.stream().map(Launch::at).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .orElseGet(() -> history.launches(tenant, ws.sync().job()).stream().filter(l -> l.scheduledFor() != null)
+                        .map(Launch::at).filter(since::isAfter).min(Comparator.naturalOrder()).orElse(since));
         TreeSet<YearMonth> months = new TreeSet<>();
         Optional<Instant> slot = schedule.latestSlot(last, clock.instant());
         if (slot.isPresent()) {
