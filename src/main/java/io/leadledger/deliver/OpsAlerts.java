@@ -78,7 +78,7 @@ public class OpsAlerts {
         body.append('\n').append(String.join("\n\n", failures)).append("\n\n");
         if (job.equals(ws.sync().job())) {
             body.append("Once the cause is fixed, resume the run (files it completed are not loaded again):\n")
-                    .append("  leadledger restart ").append(e.getId()).append(" --jobs ").append(ws.dir()).append('\n');
+                    .append("  leadledger restart ").append(e.getId()).append(" --jobs ").append(ws.dir().toAbsolutePath()).append('\n');
         }
         send(ws, subject, body.toString());
     }
