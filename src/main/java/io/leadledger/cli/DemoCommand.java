@@ -3,6 +3,7 @@ package io.leadledger.cli;
 import io.leadledger.demo.DemoDataGenerator;
 import io.leadledger.demo.DemoSummary;
 import io.leadledger.ops.PipelineRunner;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Component
+@Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
 @Command(name = "demo", description = "Generate 18 months of sample exports for a B2B company, run the nightly sync on "
         + "them and write the three reports for the last full month.")
 public class DemoCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.leadledger.cli;
 
 import io.leadledger.ops.RunHistory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Component
+@Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
 @Command(name = "history", description = "Recent runs: status, duration and row counts (read = loaded + quarantined + duplicates).")
 public class HistoryCommand implements Callable<Integer> {
 

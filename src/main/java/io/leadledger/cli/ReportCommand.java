@@ -1,6 +1,7 @@
 package io.leadledger.cli;
 
 import io.leadledger.ops.PipelineRunner;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Component
+@Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
 @Command(name = "report", description = "Write the monthly reports for a month from the warehouse as it is now.")
 public class ReportCommand implements Callable<Integer> {
 

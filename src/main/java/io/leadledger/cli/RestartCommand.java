@@ -1,23 +1,30 @@
 package io.leadledger.cli;
 
 import io.leadledger.ops.PipelineRunner;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
 @Component
-@Command(name = "restart", description = "Restart a failed sync run: files it completed are not loaded again.")
+@Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
+@Command(name = "restart", description = "Restart a failed sync run: files it completed are not loaded again. A run left "
+        + "STARTED by a killed process is recognised once its job lock has lapsed (nobody runs it any more) and restarted.")
 public class RestartCommand implements Callable<Integer> {
 
     @Mixin
     JobsOption jobs;
     @Parameters(paramLabel = "RUN", description = "Run id, as shown by 'history'.")
     long run;
+    @Option(names = "--force", description = "Break the job's lock first: only when the process that held it is known to be "
+            + "gone (e.g. killed with -9 a moment ago), never while it may still run.")
+    boolean force;
     @Spec
     CommandSpec spec;
 
@@ -31,6 +38,6 @@ public class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return console.report(runner.restart(jobs.load(), run), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return console.report(runner.restart(jobs.load(), run, force), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,24 +1,34 @@
 package io.leadledger.cli;
 
 import io.leadledger.ops.PipelineRunner;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
 @Component
+@Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
 @Command(name = "run", description = "Run a job defined in jobs/ (e.g. nightly-sync, monthly-reports) once and exit: "
-        + "0 on success, 1 when the run failed, 2 on a usage or configuration error.")
+        + "0 on success, 1 when the run failed (or the job is already running elsewhere), 2 on a usage or configuration "
+        + "error. monthly-reports writes the reports and e-mails them to the recipients of monthly-reports.yml, once.")
 public class RunCommand implements Callable<Integer> {
 
     @Mixin
     JobsOption jobs;
     @Parameters(paramLabel = "JOB", description = "Job name, e.g. nightly-sync or monthly-reports.")
     String job;
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "monthly-reports: the report month (default: last full month).")
+    YearMonth month;
+    @Option(names = "--resend", description = "monthly-reports: e-mail the reports again to recipients who already had them.")
+    boolean resend;
     @Spec
     CommandSpec spec;
 
@@ -33,6 +43,15 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var ws = jobs.load();
-        return console.report(runner.run(ws, job), spec.commandLine().getOut(), spec.commandLine().getErr());
+        if ((month != null || resend) && !job.equals(ws.reports().job())) {
+            spec.commandLine().getErr().println("--month and --resend apply to " + ws.reports().job() + " only");
+            return Console.USAGE;
+        }
+        JobExecution e = runner.run(ws, job, month, resend);
+        int code = console.report(e, spec.commandLine().getOut(), spec.commandLine().getErr());
+        e.getStepExecutions().stream().filter(s -> s.getStepName().equals("deliver"))
+                .map(s -> s.getExecutionContext().getString("delivery", "")).filter(d -> !d.isEmpty()).findFirst()
+                .ifPresent(d -> spec.commandLine().getOut().println("delivery " + e.getJobParameters().getString("month") + ": " + d));
+        return code;
     }
 }

@@ -23,7 +23,12 @@ import java.util.Set;
  * leadledger.yml (tenant), nightly-sync.yml (sources), monthly-reports.yml (reports) and optional
  * profiles/*.yml (mapping profiles that add to or replace the built-in ones).
  */
-public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports) {
+public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports,
+                        DeliveryDefinition delivery) {
+
+    public Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, ReportsDefinition reports) {
+        this(dir, tenant, sync, reports, DeliveryDefinition.defaults());
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -46,7 +51,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
                     tenant.neverTouchedAfterDays(), tenant.channels(),
                     attribution(tenantFile.get("attribution"), dir.resolve("leadledger.yml")));
         }
-        return new Workspace(dir, tenant, loadSync(dir), loadReports(dir));
+        return new Workspace(dir, tenant, loadSync(dir), loadReports(dir), DeliveryDefinition.load(dir));
     }
 
     /** The section's own validation message, not Jackson's wrapping of it. */
@@ -153,7 +158,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             throw new JobsConfigException(file + ": paperSize '" + paper + "' must be A4 or Letter");
         }
         paper = paper.equalsIgnoreCase("A4") ? "A4" : "Letter";
-        return new ReportsDefinition(str(map, "job", "monthly-reports"), str(map, "cron", "0 0 7 1-3 * MON-FRI"),
+        return new ReportsDefinition(str(map, "job", "monthly-reports"), str(map, "cron", "0 0 7 1W * *"),
                 str(map, "timezone", null), reports, formats, str(map, "out", "out/reports"), paper, recipients,
                 insightsMinSpend(file, map.get("insights")));
     }

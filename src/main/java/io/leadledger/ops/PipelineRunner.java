@@ -1,9 +1,11 @@
 package io.leadledger.ops;
 
+import io.leadledger.deliver.ReportMailer;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.report.ReportService;
 import io.leadledger.sync.SyncJobFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
@@ -13,15 +15,21 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Launches the jobs defined in jobs/ through Spring Batch, so every run is in the job repository
@@ -36,39 +44,93 @@ public class PipelineRunner {
     private final PlatformTransactionManager tx;
     private final SyncJobFactory syncJobs;
     private final ReportService reports;
+    private final RunGuard guard;
+    private final ReportMailer mailer;
+    private final Clock clock;
 
     public PipelineRunner(JobLauncher launcher, JobExplorer explorer, JobRepository jobRepository,
-                          PlatformTransactionManager tx, SyncJobFactory syncJobs, ReportService reports) {
+                          PlatformTransactionManager tx, SyncJobFactory syncJobs, ReportService reports, RunGuard guard,
+                          ReportMailer mailer, Clock clock) {
         this.launcher = launcher;
         this.explorer = explorer;
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.syncJobs = syncJobs;
         this.reports = reports;
+        this.guard = guard;
+        this.mailer = mailer;
+        this.clock = clock;
     }
 
     public JobExecution runSync(Workspace ws) throws Exception {
-        return launcher.run(syncJobs.build(ws), params(ws).toJobParameters());
+        return runSync(ws, null);
     }
 
-    /** The monthly reports for {@code month} (default: the last full month in the tenant's zone). */
+    /** @param scheduledFor the cron slot a daemon run is for (null when started by hand or by cron) */
+    public JobExecution runSync(Workspace ws, Instant scheduledFor) throws Exception {
+        JobParametersBuilder p = params(ws);
+        if (scheduledFor != null) {
+            p.addString("scheduledFor", scheduledFor.toString());
+        }
+        return guard.launch(ws, ws.sync().job(), () -> launcher.run(syncJobs.build(ws), p.toJobParameters()));
+    }
+
+    /** The monthly reports for {@code month} (default: the last full month in the tenant's zone), as files only. */
     public JobExecution runReports(Workspace ws, YearMonth month, Path outDir, List<String> formats) throws Exception {
-        ZoneId zone = ws.tenant().zone();
-        YearMonth m = month != null ? month : YearMonth.now(zone).minusMonths(1);
-        Job job = new JobBuilder(ws.reports().job(), jobRepository)
-                .start(new StepBuilder("render", jobRepository).tasklet((contribution, ctx) -> {
-                    reports.generate(ws, m, outDir, formats);
-                    return RepeatStatus.FINISHED;
-                }, tx).build()).build();
-        return launcher.run(job, params(ws).addString("month", m.toString()).toJobParameters());
+        YearMonth m = month != null ? month : lastFullMonth(ws);
+        return guard.launch(ws, ws.reports().job(), () -> {
+            Job job = new JobBuilder(ws.reports().job(), jobRepository).start(renderStep(ws, m, outDir, formats)).build();
+            return launcher.run(job, params(ws).addString("month", m.toString()).toJobParameters());
+        });
+    }
+
+    /**
+     * The monthly job: render the reports, then deliver them to the distribution list (step "deliver"),
+     * once per recipient unless {@code resend}, and only when the freshness gate passes.
+     */
+    public JobExecution runMonthly(Workspace ws, YearMonth month, boolean resend, Instant scheduledFor) throws Exception {
+        YearMonth m = month != null ? month : lastFullMonth(ws);
+        Path outDir = Path.of(ws.reports().outDir());
+        Set<String> formats = new LinkedHashSet<>(ws.reports().formats());
+        if (!ws.reports().recipients().isEmpty()) {
+            formats.add("pdf"); // the e-mail carries the PDFs whatever the configured formats
+        }
+        if (ws.delivery().attachXlsx()) {
+            formats.add("xlsx");
+        }
+        Tasklet deliver = (contribution, ctx) -> {
+            long run = ctx.getStepContext().getStepExecution().getJobExecutionId();
+            ReportMailer.Outcome o = mailer.deliver(ws, m, run, resend);
+            ctx.getStepContext().getStepExecution().getExecutionContext().putString("delivery", o.summary());
+            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(o.summary()));
+            return RepeatStatus.FINISHED;
+        };
+        JobParametersBuilder p = params(ws).addString("month", m.toString()).addString("deliver", "true")
+                .addString("resend", Boolean.toString(resend));
+        if (scheduledFor != null) {
+            p.addString("scheduledFor", scheduledFor.toString());
+        }
+        return guard.launch(ws, ws.reports().job(), () -> {
+            Job job = new JobBuilder(ws.reports().job(), jobRepository)
+                    .start(renderStep(ws, m, outDir, List.copyOf(formats)))
+                    // no transaction around sending: each delivery_log write must commit before and after its e-mail
+                    .next(new StepBuilder("deliver", jobRepository).tasklet(deliver, new ResourcelessTransactionManager()).build())
+                    .build();
+            return launcher.run(job, p.toJobParameters());
+        });
     }
 
     public JobExecution run(Workspace ws, String jobName) throws Exception {
+        return run(ws, jobName, null, false);
+    }
+
+    /** A job of jobs/ by name; {@code month} and {@code resend} apply to the monthly reports. */
+    public JobExecution run(Workspace ws, String jobName, YearMonth month, boolean resend) throws Exception {
         if (jobName.equals(ws.sync().job())) {
             return runSync(ws);
         }
         if (jobName.equals(ws.reports().job())) {
-            return runReports(ws, null, Path.of(ws.reports().outDir()), ws.reports().formats());
+            return runMonthly(ws, month, resend, null);
         }
         throw new IllegalArgumentException("unknown job '" + jobName + "': jobs/ defines '" + ws.sync().job()
                 + "' and '" + ws.reports().job() + "'");
@@ -76,6 +138,15 @@ public class PipelineRunner {
 
     /** Restart a failed or stopped sync run with its own parameters: completed file steps are not redone. */
     public JobExecution restart(Workspace ws, long runId) throws Exception {
+        return restart(ws, runId, false);
+    }
+
+    /**
+     * As {@link #restart(Workspace, long)}; a run still marked running whose process was killed is found
+     * abandoned (nobody holds its job's lock), marked FAILED and restarted. {@code force} first breaks the
+     * lock, for when its holder is known to be gone but its lease has not lapsed yet.
+     */
+    public JobExecution restart(Workspace ws, long runId, boolean force) throws Exception {
         JobExecution previous = explorer.getJobExecution(runId);
         if (previous == null) {
             throw new IllegalArgumentException("no run " + runId);
@@ -87,8 +158,33 @@ public class PipelineRunner {
         if (!name.equals(ws.sync().job())) {
             throw new IllegalArgumentException("run " + runId + " is a '" + name + "' run; only sync runs restart");
         }
+        if (!ws.tenant().id().equals(previous.getJobParameters().getString("tenant"))) {
+            throw new IllegalArgumentException("run " + runId + " belongs to tenant '" + previous.getJobParameters().getString("tenant")
+                    + "', not to '" + ws.tenant().id() + "' of " + ws.dir());
+        }
+        if (force) {
+            guard.breakLock(ws, name);
+        }
         JobParameters p = previous.getJobParameters();
-        return launcher.run(syncJobs.build(ws), p);
+        try {
+            return guard.launch(ws, name, () -> launcher.run(syncJobs.build(ws), p));
+        } catch (JobLockedException e) {
+            throw new JobLockedException("run " + runId + " cannot be restarted: " + name + " is running (" + e.holder()
+                    + "). If that process is gone (killed), its lock lapses within " + JobLocks.LEASE.toMinutes()
+                    + " minutes; or use 'leadledger restart " + runId + " --force'", e.holder());
+        }
+    }
+
+    private YearMonth lastFullMonth(Workspace ws) {
+        ZoneId zone = ws.tenant().zone();
+        return YearMonth.now(clock.withZone(zone)).minusMonths(1);
+    }
+
+    private org.springframework.batch.core.Step renderStep(Workspace ws, YearMonth m, Path outDir, List<String> formats) {
+        return new StepBuilder("render", jobRepository).tasklet((contribution, ctx) -> {
+            reports.generate(ws, m, outDir, formats);
+            return RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     private static JobParametersBuilder params(Workspace ws) {

@@ -2,19 +2,29 @@ package io.leadledger.sync;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** One log line per file: counts and rows per second. */
-class ProgressListener implements StepExecutionListener {
+/**
+ * One log line per file: counts and rows per second. On a terminal (not under cron, systemd or a log
+ * shipper) also a live progress line per chunk with rows per second and the time left.
+ */
+class ProgressListener implements StepExecutionListener, ChunkListener {
 
     private static final Logger log = LoggerFactory.getLogger("io.leadledger.import");
     private final String source;
     private final Path file;
     private long started;
+    private TerminalProgress terminal;
 
     ProgressListener(String source, Path file) {
         this.source = source;
@@ -24,10 +34,24 @@ class ProgressListener implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution s) {
         started = System.nanoTime();
+        if (System.console() != null) {
+            terminal = new TerminalProgress(source + " " + file.getFileName(), estimateRows(file),
+                    System.console().writer(), System::nanoTime);
+        }
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        if (terminal != null) {
+            terminal.update(context.getStepContext().getStepExecution().getReadCount());
+        }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution s) {
+        if (terminal != null) {
+            terminal.finish();
+        }
         var ctx = s.getExecutionContext();
         double secs = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         long read = ctx.getLong("rows.read", 0L);
@@ -39,5 +63,27 @@ class ProgressListener implements StepExecutionListener {
                     ctx.getLong("rows.duplicate", 0L), Math.round(read / secs));
         }
         return s.getExitStatus();
+    }
+
+    /** Lines of a CSV (a quoted field with line breaks makes it an estimate); -1 for a workbook. */
+    static long estimateRows(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".txt") && !name.endsWith(".tsv")) {
+            return -1;
+        }
+        long lines = 0;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return Math.max(0, lines - 1);
     }
 }

@@ -13,8 +13,10 @@ import io.leadledger.warehouse.StagingRepository;
 import io.leadledger.warehouse.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -101,13 +103,15 @@ public class SyncJobFactory {
     private Step importStep(Workspace ws, SourceDefinition source, Path file) {
         String tenant = ws.tenant().id();
         StagingWriter writer = new StagingWriter(tenant, source, file, staging, audit);
+        ProgressListener progress = new ProgressListener(source.name(), file);
         return new StepBuilder(stepName(source, file), jobRepository)
                 .<RawRecord, ParsedRow>chunk(CHUNK, tx)
                 .reader(new SourceFileReader(tenant, source, file, audit))
                 .processor(new RowProcessor(RecordSources.parser(source, ws.tenant().zone())))
                 .writer(writer)
                 .listener(writer)
-                .listener(new ProgressListener(source.name(), file))
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener) progress)
                 .build();
     }
 

@@ -6,6 +6,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,21 +27,35 @@ public final class TestWarehouse implements AutoCloseable {
 
     private final ConfigurableApplicationContext ctx;
     private final String name;
+    private final String url;
     private final String mariadbToDrop;
 
-    private TestWarehouse(String name, String url, String user, String password, String mariadbToDrop) {
+    private TestWarehouse(String name, String url, String user, String password, String mariadbToDrop, Clock clock,
+                          String... extraArgs) {
         this.name = name;
+        this.url = url;
         this.mariadbToDrop = mariadbToDrop;
         // as command-line arguments: they win over application.properties (builder properties would not)
-        this.ctx = new SpringApplicationBuilder(LeadledgerApplication.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                        "--spring.datasource.password=" + password, "--leadledger.cli.enabled=false",
-                        "--logging.level.io.leadledger=WARN");
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password, "--leadledger.cli.enabled=false",
+                "--logging.level.io.leadledger=WARN"));
+        args.addAll(List.of(extraArgs));
+        SpringApplicationBuilder b = new SpringApplicationBuilder(LeadledgerApplication.class);
+        if (clock != null) {
+            // the application's own Clock bean steps aside for this one (ConditionalOnMissingBean)
+            b.initializers(c -> c.getBeanFactory().registerSingleton("clock", clock));
+        }
+        this.ctx = b.run(args.toArray(String[]::new));
     }
 
     public static TestWarehouse h2(Path dir) {
+        return h2(dir, null);
+    }
+
+    /** With a clock the test controls and extra properties (e.g. the SMTP server), as "--key=value". */
+    public static TestWarehouse h2(Path dir, Clock clock, String... args) {
         return new TestWarehouse("h2", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("warehouse")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=131072", "sa", "", null);
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=131072", "sa", "", null, clock, args);
     }
 
     /**
@@ -46,6 +63,10 @@ public final class TestWarehouse implements AutoCloseable {
      * parallel test JVMs apart), then starts on it.
      */
     public static TestWarehouse mariadb(String prefix) {
+        return mariadb(prefix, null);
+    }
+
+    public static TestWarehouse mariadb(String prefix, Clock clock, String... args) {
         String db = prefix + "_" + ProcessHandle.current().pid();
         String base = "jdbc:mysql://" + MARIADB_HOST + "/";
         String opts = "?rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&sslMode=DISABLED";
@@ -58,7 +79,18 @@ public final class TestWarehouse implements AutoCloseable {
                     + "not reachable (" + e.getMessage() + "); start it: start-stop-daemon --start --oknodo --background "
                     + "--exec /usr/sbin/mariadbd", e);
         }
-        return new TestWarehouse("mariadb", base + db + opts, MARIADB_USER, MARIADB_PASSWORD, db);
+        return new TestWarehouse("mariadb", base + db + opts, MARIADB_USER, MARIADB_PASSWORD, db, clock, args);
+    }
+
+    /**
+     * A second application context on this warehouse's MariaDB database: another process (or machine)
+     * sharing it. Closing it leaves the database to its first owner.
+     */
+    public TestWarehouse sharing(Clock clock, String... args) {
+        if (mariadbToDrop == null) {
+            throw new IllegalStateException("only a MariaDB warehouse is shared between contexts");
+        }
+        return new TestWarehouse(name + "-2", url, MARIADB_USER, MARIADB_PASSWORD, null, clock, args);
     }
 
     public String name() {

@@ -23,10 +23,10 @@ public final class TestWorkspaces {
                 input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping())).toList();
         String fx = s.fxFile() == null ? null : input.resolve(Path.of(s.fxFile()).getFileName()).toString();
         return new Workspace(ws.dir(), ws.tenant(), new SyncDefinition(s.job(), s.cron(), s.timezone(), fx, sources),
-                ws.reports());
+                ws.reports(), ws.delivery());
     }
 
     public static Workspace withTenant(Workspace ws, TenantSettings t) {
-        return new Workspace(ws.dir(), t, ws.sync(), ws.reports());
+        return new Workspace(ws.dir(), t, ws.sync(), ws.reports(), ws.delivery());
     }
 }

@@ -1,0 +1,93 @@
+package io.leadledger.cli;
+
+import io.leadledger.deliver.DeliveryLog;
+import io.leadledger.jobs.Workspace;
+import io.leadledger.ops.LaunchHistory.Launch;
+import io.leadledger.ops.OpsStatus;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+
+@Component
+@Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
+@Command(name = "status", description = "Where things stand: last run and last success per job, whether the data is fresh "
+        + "enough to send the reports, e-mails still pending, and runs in progress.")
+public class StatusCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Mixin
+    JobsOption jobs;
+    @Spec
+    CommandSpec spec;
+
+    private final OpsStatus status;
+    private final Clock clock;
+
+    public StatusCommand(OpsStatus status, Clock clock) {
+        this.status = status;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        Workspace ws = jobs.load();
+        PrintWriter out = spec.commandLine().getOut();
+        ZoneId zone = ws.tenant().zone();
+        OpsStatus.Snapshot s = status.snapshot(ws);
+        out.printf("tenant %s (%s), times in %s%n%n", ws.tenant().id(), ws.tenant().name(), zone);
+        out.printf("%-16s %-28s %s%n", "job", "last success", "last run");
+        for (OpsStatus.JobState j : new OpsStatus.JobState[] {s.sync(), s.reports()}) {
+            out.printf("%-16s %-28s %s%n", j.job(), j.lastSuccess().map(l -> when(l.end(), zone)).orElse("never"),
+                    j.lastRun().map(l -> "run " + l.id() + " " + l.status() + (l.month() == null ? "" : " " + l.month())
+                            + (l.start() == null ? "" : ", started " + WHEN.format(l.start().atZone(zone)))).orElse("none")
+                            + j.lock().map(h -> " [running: " + h + "]").orElse(""));
+        }
+        out.println();
+        if (s.freshness().fresh()) {
+            out.printf("freshness   ok: last successful sync %s, limit %d h; %d rows loaded, %d quarantined%n",
+                    ago(s.freshness().lastSuccess()), s.freshness().maxAgeHours(), s.rowsLoaded(), s.rowsQuarantined());
+        } else {
+            out.println("freshness   REPORTS HELD BACK: " + s.freshness().reasons());
+        }
+        out.println("delivered   " + s.lastDelivered().map(m -> "reports for " + m).orElse("no month yet")
+                + s.lastSent().map(e -> ", last e-mail " + when(e.sentAt(), zone) + " to " + e.recipient()).orElse(""));
+        if (s.unsent().isEmpty()) {
+            out.println("pending     no e-mails waiting");
+        } else {
+            out.printf("pending     %d e-mails not sent yet:%n", s.unsent().size());
+            s.unsent().stream().sorted(Comparator.comparing(DeliveryLog.Entry::id)).forEach(e -> out.printf(
+                    "            %s %s to %s: %d attempts, next %s%s%n", e.job(), e.month(), e.recipient(), e.attempts(),
+                    when(e.nextAttemptAt(), zone), e.lastError() == null ? "" : " (" + e.lastError().lines().findFirst().orElse("") + ")"));
+        }
+        return Console.OK;
+    }
+
+    private String ago(Instant t) {
+        if (t == null) {
+            return "never";
+        }
+        Duration d = Duration.between(t, clock.instant());
+        return d.toHours() >= 1 ? d.toHours() + " h ago" : Math.max(0, d.toMinutes()) + " min ago";
+    }
+
+    private String when(Instant t, ZoneId zone) {
+        return t == null ? "" : WHEN.format(t.atZone(zone)) + " (" + ago(t) + ")";
+    }
+
+    static String launch(Launch l) {
+        return "run " + l.id() + " " + l.status();
+    }
+}

@@ -1,0 +1,110 @@
+package io.leadledger.ops;
+
+import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One run of a job per tenant at a time, across processes and machines: a ShedLock row named
+ * {@code <tenant>:<job>} in the warehouse, timed by the database's clock. The holder extends the lock
+ * while it lives; a process killed with -9 stops extending it and the lock lapses after {@link #LEASE}.
+ * Re-entrant within a thread, so the scheduler can check "still due?" and launch under one lock.
+ */
+@Component
+public class JobLocks {
+
+    /** How long a lock outlives a dead holder; a live one renews it every half lease. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final JdbcTemplate jdbc;
+    private final ScheduledExecutorService keepAlive;
+    private final LockingTaskExecutor executor;
+    private final String dbNow;
+    private final String holder;
+
+    public JobLocks(JdbcTemplate jdbc, DataSource dataSource) throws Exception {
+        this.jdbc = jdbc;
+        this.holder = hostName() + " pid " + ProcessHandle.current().pid();
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "leadledger-lock-keepalive");
+            t.setDaemon(true);
+            return t;
+        });
+        JdbcTemplateLockProvider db = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc).withTableName("shedlock").withLockedByValue(holder).usingDbTime().build());
+        this.executor = new DefaultLockingTaskExecutor(new KeepAliveLockProvider(db, keepAlive));
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
+        // the same "now" ShedLock uses with usingDbTime(), so "held" means what ShedLock means
+        this.dbNow = product != null && product.toUpperCase().contains("H2") ? "CURRENT_TIMESTAMP(3)" : "UTC_TIMESTAMP(3)";
+    }
+
+    public static String name(String tenant, String job) {
+        return tenant + ":" + job;
+    }
+
+    /** Runs {@code task} holding the job's lock; throws {@link JobLockedException} when another holder has it. */
+    public <T> T callExclusive(String tenant, String job, Callable<T> task) throws Exception {
+        String name = name(tenant, job);
+        TaskResult<T> r;
+        try {
+            r = executor.executeWithLock(task::call, new LockConfiguration(Instant.now(), name, LEASE, Duration.ZERO));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (!r.wasExecuted()) {
+            String by = holder(tenant, job).orElse("another process");
+            throw new JobLockedException(job + " of tenant " + tenant + " is already running (" + by + "); not started", by);
+        }
+        return r.getResult();
+    }
+
+    /** Who holds the job's lock right now, e.g. "locked by host-1 pid 42 since 2026-11-23 02:30:00.120". */
+    public Optional<String> holder(String tenant, String job) {
+        List<String> rows = jdbc.query("SELECT locked_by, locked_at, lock_until FROM shedlock WHERE name = ? AND lock_until > "
+                        + dbNow, (rs, i) -> "locked by " + rs.getString(1) + " since " + rs.getTimestamp(2)
+                        + ", lease until " + rs.getTimestamp(3), name(tenant, job));
+        return rows.stream().findFirst();
+    }
+
+    /** Releases the job's lock whoever holds it (restart --force, when its holder is known to be gone). */
+    public boolean breakLock(String tenant, String job) {
+        return jdbc.update("UPDATE shedlock SET lock_until = " + dbNow + " WHERE name = ? AND lock_until > " + dbNow,
+                name(tenant, job)) > 0;
+    }
+
+    public String self() {
+        return holder;
+    }
+
+    @PreDestroy
+    void stop() {
+        keepAlive.shutdownNow();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "unknown-host";
+        }
+    }
+}

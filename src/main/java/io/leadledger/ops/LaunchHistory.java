@@ -1,0 +1,68 @@
+package io.leadledger.ops;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What the job repository says about past launches of a tenant's job: when each was launched (its cron
+ * slot when the daemon started it, else its start time), its status, and for the monthly job the month
+ * and whether it delivered. Catch-up is computed from this, so it survives restarts and is shared by
+ * every daemon on the same warehouse.
+ */
+@Component
+public class LaunchHistory {
+
+    private static final int DEPTH = 400;
+    private final JdbcTemplate jdbc;
+
+    public LaunchHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Launch(long id, String status, Instant start, Instant end, Instant scheduledFor, YearMonth month,
+                         boolean deliver) {
+
+        /** The moment this launch stands for: the later of its slot and its start. */
+        public Instant at() {
+            if (scheduledFor == null) {
+                return start;
+            }
+            return start == null || scheduledFor.isAfter(start) ? scheduledFor : start;
+        }
+
+        public boolean completed() {
+            return "COMPLETED".equals(status);
+        }
+    }
+
+    /** The tenant's launches of {@code job}, newest first. */
+    public List<Launch> launches(String tenant, String job) {
+        return jdbc.query("""
+                SELECT e.JOB_EXECUTION_ID, e.STATUS, e.START_TIME, e.END_TIME,
+                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
+                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'scheduledFor') AS scheduled_for,
+                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
+                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'month') AS report_month,
+                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
+                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'deliver') AS deliver
+                FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'tenant'
+                WHERE i.JOB_NAME = ? AND p.PARAMETER_VALUE = ?
+                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
+                (rs, i) -> new Launch(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
+                        rs.getString(5) == null ? null : Instant.parse(rs.getString(5)),
+                        rs.getString(6) == null ? null : YearMonth.parse(rs.getString(6)), "true".equals(rs.getString(7))),
+                job, tenant, DEPTH);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().atZone(ZoneId.systemDefault()).toInstant();
+    }
+}

@@ -1,0 +1,31 @@
+package io.leadledger.ops;
+
+import io.leadledger.jobs.Workspace;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The jobs/ configuration the daemon of this process serves, for its health and metrics; empty outside 'schedule'. */
+@Component
+public class ServedWorkspace {
+
+    private final AtomicReference<Workspace> workspace = new AtomicReference<>();
+    private final AtomicReference<Instant> lastTick = new AtomicReference<>();
+
+    public void set(Workspace ws) {
+        workspace.set(ws);
+    }
+
+    public Workspace get() {
+        return workspace.get();
+    }
+
+    public void ticked(Instant at) {
+        lastTick.set(at);
+    }
+
+    public Instant lastTick() {
+        return lastTick.get();
+    }
+}
