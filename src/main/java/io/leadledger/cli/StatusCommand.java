@@ -2,7 +2,6 @@ package io.leadledger.cli;
 
 import io.leadledger.deliver.DeliveryLog;
 import io.leadledger.jobs.Workspace;
-import io.leadledger.ops.LaunchHistory.Launch;
 import io.leadledger.ops.OpsStatus;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -85,9 +84,5 @@ public class StatusCommand implements Callable<Integer> {
 
     private String when(Instant t, ZoneId zone) {
         return t == null ? "" : WHEN.format(t.atZone(zone)) + " (" + ago(t) + ")";
-    }
-
-    static String launch(Launch l) {
-        return "run " + l.id() + " " + l.status();
     }
 }

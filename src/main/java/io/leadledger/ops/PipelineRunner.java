@@ -10,6 +10,7 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.Step;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobLauncher;
@@ -180,7 +181,7 @@ public class PipelineRunner {
         return YearMonth.now(clock.withZone(zone)).minusMonths(1);
     }
 
-    private org.springframework.batch.core.Step renderStep(Workspace ws, YearMonth m, Path outDir, List<String> formats) {
+    private Step renderStep(Workspace ws, YearMonth m, Path outDir, List<String> formats) {
         return new StepBuilder("render", jobRepository).tasklet((contribution, ctx) -> {
             reports.generate(ws, m, outDir, formats);
             return RepeatStatus.FINISHED;
