@@ -197,6 +197,14 @@ class DemoPipelineTest {
                     AND NOT EXISTS (SELECT 1 FROM core_attribution a WHERE a.tenant = d.tenant AND a.source_name = d.source_name
                                     AND a.record_id = d.record_id AND a.model = 'markov')""", Long.class, t))
                     .as(e.getKey() + ": consistent linked deals without credit").isZero();
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM core_attribution a
+                    JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
+                    JOIN core_lead l ON l.tenant = d.tenant AND l.lead_key = d.lead_key
+                    WHERE a.tenant = ? AND a.model = 'first_touch' AND (a.touch_seq <> 1 OR a.touch_source <> l.primary_source
+                      OR a.touch_record_id <> l.primary_record_id OR a.channel <> l.channel
+                      OR a.campaign <> COALESCE(l.campaign, '(none)'))""", Long.class, t))
+                    .as(e.getKey() + ": first touch credits the lead's own source and campaign, as core_lead has them").isZero();
             List<String> dump = new ArrayList<>(jdbc.query("""
                     SELECT record_id, model, touch_seq, channel, campaign, credit_share, credit_rpt, touch_record_id
                     FROM core_attribution WHERE tenant = ? ORDER BY source_name, record_id, model, touch_seq""",

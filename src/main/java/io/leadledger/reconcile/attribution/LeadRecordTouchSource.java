@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import java.util.function.BiConsumer;
 /**
  * Touches from the lead records merged into each lead (core_lead_member): each record is a touch at its
  * creation, in the channel mapped exactly as core_lead.sql maps a lead's channel. One query, streamed.
+ * Ties in time are broken as core_lead.sql breaks them (source name, record id), so the first touch
+ * is the lead's primary record.
  */
 @Component
 public class LeadRecordTouchSource implements TouchSource {
@@ -30,7 +33,11 @@ public class LeadRecordTouchSource implements TouchSource {
                  AND c1.raw_value = LOWER(CONCAT(COALESCE(s.source_raw, ''), ' / ', COALESCE(s.source_detail, '')))
             LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(s.source_raw)
             WHERE m.tenant = ?
-            ORDER BY m.lead_key, s.created_at, s.source_name, s.record_id""";
+            ORDER BY m.lead_key""";
+    // by lead only: both databases then read core_lead_member in index order and stream without sorting
+    // a million rows; the few touches of one lead are put in time order here
+    private static final Comparator<Touch> TIME_ORDER = Comparator.comparing(Touch::at)
+            .thenComparing(Touch::sourceName).thenComparing(Touch::recordId);
 
     private final JdbcTemplate streaming;
 
@@ -58,8 +65,7 @@ public class LeadRecordTouchSource implements TouchSource {
         streaming.query(SQL, rs -> {
             String key = rs.getString(1);
             if (current[0] != null && !current[0].equals(key)) {
-                lead.accept(current[0], List.copyOf(touches));
-                touches.clear();
+                emit(current[0], touches, lead);
             }
             current[0] = key;
             LocalDateTime at = rs.getTimestamp(2).toLocalDateTime();
@@ -68,7 +74,13 @@ public class LeadRecordTouchSource implements TouchSource {
                     rs.getString(4), true));
         }, tenant);
         if (current[0] != null) {
-            lead.accept(current[0], List.copyOf(touches));
+            emit(current[0], touches, lead);
         }
+    }
+
+    private static void emit(String key, List<Touch> touches, BiConsumer<String, List<Touch>> lead) {
+        touches.sort(TIME_ORDER);
+        lead.accept(key, List.copyOf(touches));
+        touches.clear();
     }
 }
