@@ -76,9 +76,11 @@ public class GrowCutInsights {
     CutWindow cutWindow(ReportContext ctx) {
         YearMonth first12 = ctx.month().minusMonths(11);
         List<Double> days = new ArrayList<>();
+        // the won leads' rank-1 deals are mart_lead's deals: reading them from the deals avoids a scan of every lead
         marts.streaming().query("""
-                SELECT created_at, deal_close_date FROM mart_lead
-                WHERE tenant = ? AND outcome = 'won' AND deal_close_date BETWEEN ? AND ?""", rs -> {
+                SELECT m.created_at, d.close_date
+                FROM core_deal d JOIN mart_lead m ON m.tenant = d.tenant AND m.lead_key = d.lead_key
+                WHERE d.tenant = ? AND d.status = 'won' AND d.lead_rank = 1 AND d.close_date BETWEEN ? AND ?""", rs -> {
             days.add((double) ChronoUnit.DAYS.between(rs.getTimestamp(1).toLocalDateTime().toLocalDate(),
                     rs.getDate(2).toLocalDate()));
         }, ctx.tenant().id(), Date.valueOf(first12.atDay(1)), Date.valueOf(ctx.month().atEndOfMonth()));
@@ -97,16 +99,16 @@ public class GrowCutInsights {
         String tenant = ctx.tenant().id();
         int from = ReportContext.key(w.first());
         int to = ReportContext.key(w.last());
+        // spend and leads created per campaign come from mart_channel_month, revenue to date from the won leads
         Map<String, ChannelFigures> spend = marts.sum(tenant, from, to, r -> r.channel() + SEP + r.campaign());
+        Map<String, MartQueries.WonCohort> won = marts.wonCohorts(tenant, from, to, r -> r.channel() + SEP + r.campaign());
         Map<String, long[]> leads = new HashMap<>();
         Map<String, BigDecimal> revenue = new HashMap<>();
-        marts.jdbc().query("""
-                SELECT channel, campaign, COUNT(*), SUM(CASE WHEN outcome = 'won' THEN 1 ELSE 0 END), SUM(won_amount_rpt)
-                FROM mart_lead WHERE tenant = ? AND created_month BETWEEN ? AND ? GROUP BY channel, campaign""", rs -> {
-            String k = rs.getString(1) + SEP + rs.getString(2);
-            leads.put(k, new long[] {rs.getLong(3), rs.getLong(4)});
-            revenue.put(k, rs.getBigDecimal(5));
-        }, tenant, from, to);
+        spend.forEach((k, f) -> leads.put(k, new long[] {f.leads, 0}));
+        won.forEach((k, c) -> {
+            leads.computeIfAbsent(k, x -> new long[2])[1] = c.wonLeads();
+            revenue.put(k, c.revenue());
+        });
 
         TableBuilder t = new TableBuilder("insight-campaigns", "Campaigns judged for cuts")
                 .col("channel", "Source", TEXT).col("campaign", "Campaign", TEXT)
@@ -122,7 +124,7 @@ public class GrowCutInsights {
             String[] parts = k.split(SEP, 2);
             BigDecimal s = spend.containsKey(k) ? spend.get(k).spend : BigDecimal.ZERO;
             long[] l = leads.getOrDefault(k, new long[2]);
-            if (UNATTRIBUTED.equals(parts[0]) || (s.signum() == 0 && l[0] == 0)) {
+            if (UNATTRIBUTED.equals(parts[0]) || (s.signum() == 0 && l[0] == 0 && l[1] == 0)) {
                 continue;
             }
             BigDecimal rev = revenue.getOrDefault(k, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);

@@ -3,6 +3,7 @@ package io.leadledger.report;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -30,6 +31,29 @@ public class MartQueries {
             out.computeIfAbsent(groupKey.apply(r), k -> new ChannelFigures()).add(rs);
         }, tenant, fromMonth, toMonth);
         return out;
+    }
+
+    /**
+     * Won leads and their revenue to date (mart_lead.won_amount_rpt) per group key, over the leads created in
+     * [fromMonth, toMonth]. Read from the won deals (each won lead has exactly one rank-1 won deal) joined to
+     * mart_lead by key, rather than by scanning every lead of the months: won leads are a few percent of them.
+     */
+    public Map<String, WonCohort> wonCohorts(String tenant, int fromMonth, int toMonth, Function<Row, String> groupKey) {
+        Map<String, WonCohort> out = new TreeMap<>();
+        jdbc.query("""
+                SELECT m.created_month, m.channel, m.campaign, COUNT(*), SUM(m.won_amount_rpt)
+                FROM core_deal d JOIN mart_lead m ON m.tenant = d.tenant AND m.lead_key = d.lead_key
+                WHERE d.tenant = ? AND d.status = 'won' AND d.lead_rank = 1 AND m.created_month BETWEEN ? AND ?
+                GROUP BY m.created_month, m.channel, m.campaign""", rs -> {
+            String k = groupKey.apply(new Row(rs.getInt(1), rs.getString(2), rs.getString(3)));
+            out.merge(k, new WonCohort(rs.getLong(4), rs.getBigDecimal(5)),
+                    (a, b) -> new WonCohort(a.wonLeads() + b.wonLeads(), a.revenue().add(b.revenue())));
+        }, tenant, fromMonth, toMonth);
+        return out;
+    }
+
+    public record WonCohort(long wonLeads, BigDecimal revenue) {
+        public static final WonCohort NONE = new WonCohort(0, BigDecimal.ZERO);
     }
 
     public ChannelFigures total(String tenant, int fromMonth, int toMonth) {

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +60,9 @@ public class RoiReport {
         roiRow(t.totals(), totalMonth, totalYear).put("channel", "Total");
 
         // cohorts: spend of each lead-creation month against revenue to date from that month's leads
-        Map<Integer, BigDecimal[]> cohort = new HashMap<>();
         int firstCohort = ReportContext.key(ctx.month().minusMonths(COHORT_MONTHS - 1));
-        marts.jdbc().query("""
-                SELECT created_month, COUNT(*) AS leads, SUM(won_amount_rpt) AS revenue,
-                       SUM(CASE WHEN outcome = 'won' THEN 1 ELSE 0 END) AS won
-                FROM mart_lead WHERE tenant = ? AND created_month BETWEEN ? AND ? GROUP BY created_month""", rs -> {
-            cohort.put(rs.getInt(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)});
-        }, tenant, firstCohort, m);
         Map<String, ChannelFigures> spendByMonth = marts.sum(tenant, firstCohort, m, r -> Integer.toString(r.month()));
+        Map<String, MartQueries.WonCohort> wonByMonth = marts.wonCohorts(tenant, firstCohort, m, r -> Integer.toString(r.month()));
         TableBuilder c = new TableBuilder("cohorts", "Lead cohorts: spend against revenue to date")
                 .col("cohortMonth", "Leads created in", TEXT).col("leads", "Leads", INTEGER).col("spend", "Spend", MONEY)
                 .col("revenueToDate", "Revenue to date", MONEY).col("wonDeals", "Won leads", INTEGER)
@@ -80,8 +73,11 @@ public class RoiReport {
         BigDecimal tr = BigDecimal.ZERO;
         for (int i = COHORT_MONTHS - 1; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
-            BigDecimal[] v = cohort.getOrDefault(ReportContext.key(ym), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-            BigDecimal spend = spendByMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures()).spend;
+            String k = Integer.toString(ReportContext.key(ym));
+            ChannelFigures f = spendByMonth.getOrDefault(k, new ChannelFigures());
+            MartQueries.WonCohort w = wonByMonth.getOrDefault(k, MartQueries.WonCohort.NONE);
+            BigDecimal[] v = {BigDecimal.valueOf(f.leads), w.revenue(), BigDecimal.valueOf(w.wonLeads())};
+            BigDecimal spend = f.spend;
             Map<String, Object> r = c.row();
             r.put("cohortMonth", ym.toString());
             r.put("leads", v[0].longValue());
