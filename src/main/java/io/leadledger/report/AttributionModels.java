@@ -27,8 +27,9 @@ public final class AttributionModels {
      * The model the marts credit revenue with. The reconcile step builds mart_channel_month with first touch;
      * when the tenant's default model becomes configurable, this is the one place the reports read it from.
      */
+    /** The model the tenant's headline figures use (jobs/leadledger.yml attribution.defaultModel). */
     public static String defaultModel(TenantSettings tenant) {
-        return FIRST_TOUCH;
+        return tenant.attribution().defaultModel();
     }
 
     public static List<String> sorted(Collection<String> present) {
@@ -59,19 +60,27 @@ public final class AttributionModels {
         };
     }
 
-    /** How the model shares a won deal's amount among the lead's touches, with its standard weights. */
-    public static String weights(String model) {
+    /** How the model shares a won deal's amount among the lead's touches, with the tenant's weights. */
+    public static String weights(String model, TenantSettings tenant) {
+        var a = tenant.attribution();
         return switch (model) {
             case FIRST_TOUCH -> "100% to the first touch.";
             case "last_touch" -> "100% to the last touch before the deal was created.";
             case "linear" -> "Equal shares to every touch.";
-            case "u_shaped" -> "40% first touch, 20% shared by the touches between, 40% the lead-creation touch.";
+            case "u_shaped" -> percent(a.uShaped().first()) + " first touch, " + percent(a.uShaped().middle())
+                    + " shared by the touches between, " + percent(a.uShaped().leadCreation()) + " the lead-creation touch.";
             case "w_shaped" -> "30% first touch, 30% lead creation, 30% opportunity creation, 10% shared by the others.";
             case "full_path" -> "22.5% each to first touch, lead creation, opportunity creation and closed-won; "
                     + "10% shared by the others.";
-            case "time_decay" -> "More credit to touches closer to the deal: a touch's weight halves every 7 days back.";
+            case "time_decay" -> "More credit to touches closer to the deal: a touch's weight halves every "
+                    + new java.math.BigDecimal(a.timeDecayHalfLifeDays().toString()).stripTrailingZeros().toPlainString()
+                    + " days back.";
             case "markov" -> "Data-driven: each channel's removal effect on the conversion paths of all leads.";
             default -> "See the attribution configuration.";
         };
+    }
+
+    private static String percent(java.math.BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }

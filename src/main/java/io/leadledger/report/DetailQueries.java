@@ -160,15 +160,16 @@ public class DetailQueries {
     }
 
     public DetailSheet spend(ReportContext ctx) {
-        List<Column> cols = List.of(new Column("month", "Month", INTEGER), new Column("channel", "Source", TEXT),
+        List<Column> cols = List.of(new Column("month", "Month", TEXT), new Column("channel", "Source", TEXT),
                 new Column("campaign", "Campaign", TEXT), new Column("currency", "Currency", TEXT),
                 new Column("amount", "Amount", MONEY),
                 new Column("amountRpt", "Amount (" + ctx.tenant().reportingCurrency() + ")", MONEY));
         return new DetailSheet("Spend (12 mo)", cols, sink -> streaming.query("""
                 SELECT month_key, channel, campaign, currency, amount, amount_rpt FROM core_spend
                 WHERE tenant = ? AND month_key BETWEEN ? AND ? ORDER BY month_key, channel, campaign, currency""", rs -> {
-            sink.accept(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getBigDecimal(5), rs.getBigDecimal(6)});
+            long m = rs.getLong(1); // yyyymm -> "2026-10", as every other month label
+            sink.accept(new Object[] {String.format("%d-%02d", m / 100, m % 100), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)});
         }, ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey()));
     }
 

@@ -84,11 +84,11 @@ public class ModelComparison {
         tables.put(TABLE, t.build());
 
         TableBuilder w = new TableBuilder(WEIGHTS, "Attribution model weights")
-                .col("model", "Model", TEXT).col("weights", "Credit (default weights)", TEXT).col("key", "Model id", TEXT);
+                .col("model", "Model", TEXT).col("weights", "Credit (weights as configured)", TEXT).col("key", "Model id", TEXT);
         for (String m : models) {
             Map<String, Object> r = w.row();
             r.put("model", AttributionModels.label(m) + (m.equals(defaultModel) ? " (default)" : ""));
-            r.put("weights", AttributionModels.weights(m));
+            r.put("weights", AttributionModels.weights(m, ctx.tenant()));
             r.put("key", m);
         }
         tables.put(WEIGHTS, w.build());
