@@ -1,7 +1,9 @@
 package io.leadledger.report;
 
+import io.leadledger.jobs.AttributionSettings;
 import io.leadledger.jobs.TenantSettings;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,11 +25,7 @@ public final class AttributionModels {
     private AttributionModels() {
     }
 
-    /**
-     * The model the marts credit revenue with. The reconcile step builds mart_channel_month with first touch;
-     * when the tenant's default model becomes configurable, this is the one place the reports read it from.
-     */
-    /** The model the tenant's headline figures use (jobs/leadledger.yml attribution.defaultModel). */
+    /** The model the marts credit revenue with: attribution.defaultModel in jobs/leadledger.yml. */
     public static String defaultModel(TenantSettings tenant) {
         return tenant.attribution().defaultModel();
     }
@@ -60,27 +58,33 @@ public final class AttributionModels {
         };
     }
 
-    /** How the model shares a won deal's amount among the lead's touches, with the tenant's weights. */
-    public static String weights(String model, TenantSettings tenant) {
-        var a = tenant.attribution();
+    /** How the model shares a won deal's amount among the lead's touches, with its standard weights. */
+    public static String weights(String model) {
+        return weights(model, AttributionSettings.DEFAULTS);
+    }
+
+    /** As {@link #weights(String)}, with the tenant's own U-shaped weights and time-decay half-life. */
+    public static String weights(String model, AttributionSettings settings) {
+        AttributionSettings.UShapedWeights u = settings.uShaped();
         return switch (model) {
             case FIRST_TOUCH -> "100% to the first touch.";
-            case "last_touch" -> "100% to the last touch before the deal was created.";
+            case "last_touch" -> "100% to the last touch on or before the close date.";
             case "linear" -> "Equal shares to every touch.";
-            case "u_shaped" -> percent(a.uShaped().first()) + " first touch, " + percent(a.uShaped().middle())
-                    + " shared by the touches between, " + percent(a.uShaped().leadCreation()) + " the lead-creation touch.";
-            case "w_shaped" -> "30% first touch, 30% lead creation, 30% opportunity creation, 10% shared by the others.";
+            case "u_shaped" -> percent(u.first()) + " first touch, " + percent(u.middle())
+                    + " shared by the touches between, " + percent(u.leadCreation()) + " the lead-creation touch.";
+            case "w_shaped" -> "30% first touch, 30% lead creation, 30% opportunity creation, 10% shared by the touches "
+                    + "between them.";
             case "full_path" -> "22.5% each to first touch, lead creation, opportunity creation and closed-won; "
-                    + "10% shared by the others.";
-            case "time_decay" -> "More credit to touches closer to the deal: a touch's weight halves every "
-                    + new java.math.BigDecimal(a.timeDecayHalfLifeDays().toString()).stripTrailingZeros().toPlainString()
-                    + " days back.";
+                    + "10% shared by the touches between them.";
+            case "time_decay" -> "More credit to touches closer to the close: a touch's weight halves every "
+                    + BigDecimal.valueOf(settings.timeDecayHalfLifeDays()).stripTrailingZeros().toPlainString()
+                    + " days back from the close date.";
             case "markov" -> "Data-driven: each channel's removal effect on the conversion paths of all leads.";
             default -> "See the attribution configuration.";
         };
     }
 
-    private static String percent(java.math.BigDecimal share) {
-        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    private static String percent(BigDecimal weight) {
+        return weight.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }

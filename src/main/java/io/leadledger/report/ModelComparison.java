@@ -88,7 +88,7 @@ public class ModelComparison {
         for (String m : models) {
             Map<String, Object> r = w.row();
             r.put("model", AttributionModels.label(m) + (m.equals(defaultModel) ? " (default)" : ""));
-            r.put("weights", AttributionModels.weights(m, ctx.tenant()));
+            r.put("weights", AttributionModels.weights(m, ctx.tenant().attribution()));
             r.put("key", m);
         }
         tables.put(WEIGHTS, w.build());

@@ -176,7 +176,7 @@ public class RoiReport {
         return List.of(
                 new Definition("Attribution model", "Revenue, ROI, ROAS, customers and CAC credit each won deal with the "
                         + "tenant's default model, " + AttributionModels.label(model) + ": "
-                        + AttributionModels.weights(model, ctx.tenant()) + " Deals with no linked lead, or no credit under the "
+                        + AttributionModels.weights(model, ctx.tenant().attribution()) + " Deals with no linked lead, or no credit under the "
                         + "model, appear as '(unattributed)'."),
                 new Definition("Model comparison", "The same won deals (closed in the 12 months ending " + ctx.month()
                         + ") credited under every attribution model the warehouse holds, side by side; each column "
