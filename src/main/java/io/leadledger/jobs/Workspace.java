@@ -30,6 +30,11 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         this(dir, tenant, sync, reports, DeliveryDefinition.defaults());
     }
 
+    /** This workspace reading other sources (the demo points them at its own input directory). */
+    public Workspace withSync(SyncDefinition other) {
+        return new Workspace(dir, tenant, other, reports, delivery);
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files");
