@@ -50,7 +50,7 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
-        var ws = withInput(jobs.load(), input);
+        var ws = jobs.load().withSourcesIn(input);
         YearMonth m = month != null ? month : YearMonth.now(ws.tenant().zone()).minusMonths(1);
         DemoSummary s = new DemoDataGenerator(seed, m, ws.tenant().zone()).generate(input);
         o.printf("sample exports for %s, 18 months to %s, in %s: %d HubSpot contacts, %d Marketo leads (%d in both), "
@@ -72,17 +72,5 @@ public class DemoCommand implements Callable<Integer> {
             files.sorted().forEach(f -> o.println("  " + f.toAbsolutePath()));
         }
         return Console.OK;
-    }
-
-    /**
-     * The demo's files go to --input: point the configured sources there too (same file names), so a
-     * user can keep the demo away from the paths jobs/ reads.
-     */
-    static io.leadledger.jobs.Workspace withInput(io.leadledger.jobs.Workspace ws, Path input) {
-        var sync = ws.sync();
-        var sources = sync.sources().stream().map(d -> new io.leadledger.jobs.SourceDefinition(d.name(), d.kind(),
-                input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping())).toList();
-        String fx = sync.fxFile() == null ? null : input.resolve(Path.of(sync.fxFile()).getFileName()).toString();
-        return ws.withSync(new io.leadledger.jobs.SyncDefinition(sync.job(), sync.cron(), sync.timezone(), fx, sources));
     }
 }

@@ -30,9 +30,16 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         this(dir, tenant, sync, reports, DeliveryDefinition.defaults());
     }
 
-    /** This workspace reading other sources (the demo points them at its own input directory). */
-    public Workspace withSync(SyncDefinition other) {
-        return new Workspace(dir, tenant, other, reports, delivery);
+    /**
+     * This workspace with every source file (and the FX file) looked up by its file name in {@code input}
+     * instead of where jobs/ says: the demo writes its sample files to a directory of the user's choosing.
+     */
+    public Workspace withSourcesIn(Path input) {
+        var sources = sync.sources().stream().map(d -> new SourceDefinition(d.name(), d.kind(),
+                input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping())).toList();
+        String fx = sync.fxFile() == null ? null : input.resolve(Path.of(sync.fxFile()).getFileName()).toString();
+        return new Workspace(dir, tenant, new SyncDefinition(sync.job(), sync.cron(), sync.timezone(), fx, sources),
+                reports, delivery);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

@@ -1,7 +1,5 @@
 package io.leadledger.support;
 
-import io.leadledger.jobs.SourceDefinition;
-import io.leadledger.jobs.SyncDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
 
@@ -18,12 +16,7 @@ public final class TestWorkspaces {
     }
 
     public static Workspace redirect(Workspace ws, Path input) {
-        SyncDefinition s = ws.sync();
-        var sources = s.sources().stream().map(d -> new SourceDefinition(d.name(), d.kind(),
-                input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping())).toList();
-        String fx = s.fxFile() == null ? null : input.resolve(Path.of(s.fxFile()).getFileName()).toString();
-        return new Workspace(ws.dir(), ws.tenant(), new SyncDefinition(s.job(), s.cron(), s.timezone(), fx, sources),
-                ws.reports(), ws.delivery());
+        return ws.withSourcesIn(input);
     }
 
     public static Workspace withTenant(Workspace ws, TenantSettings t) {
