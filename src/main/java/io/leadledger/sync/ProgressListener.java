@@ -43,7 +43,7 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
     @Override
     public void afterChunk(ChunkContext context) {
         if (terminal != null) {
-            terminal.update(context.getStepContext().getStepExecution().getReadCount());
+            terminal.update(context.getStepContext().getStepExecution().getExecutionContext().getLong("rows.read", 0L));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.leadledger.sync;
 
-import io.leadledger.extract.ParsedRow;
-import io.leadledger.extract.RawRecord;
 import io.leadledger.extract.RecordSources;
 import io.leadledger.jobs.JobsConfigException;
 import io.leadledger.jobs.SourceDefinition;
@@ -104,11 +102,14 @@ public class SyncJobFactory {
         String tenant = ws.tenant().id();
         StagingWriter writer = new StagingWriter(tenant, source, file, staging, audit);
         ProgressListener progress = new ProgressListener(source.name(), file);
+        StagedBatchReader reader = new StagedBatchReader(tenant, source, new SourceFileReader(tenant, source, file, audit),
+                new RowProcessor(RecordSources.parser(source, ws.tenant().zone())), staging, CHUNK);
+        // one item is one batch of CHUNK rows: one transaction per batch
         return new StepBuilder(stepName(source, file), jobRepository)
-                .<RawRecord, ParsedRow>chunk(CHUNK, tx)
-                .reader(new SourceFileReader(tenant, source, file, audit))
-                .processor(new RowProcessor(RecordSources.parser(source, ws.tenant().zone())))
+                .<StagedBatch, StagedBatch>chunk(1, tx)
+                .reader(reader)
                 .writer(writer)
+                .listener((StepExecutionListener) reader)
                 .listener(writer)
                 .listener((StepExecutionListener) progress)
                 .listener((ChunkListener) progress)

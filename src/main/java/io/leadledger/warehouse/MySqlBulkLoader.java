@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +24,7 @@ final class MySqlBulkLoader {
     private MySqlBulkLoader() {
     }
 
-    static void replaceInto(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
-        byte[] tsv = tsv(rows);
+    static void replaceInto(JdbcTemplate jdbc, String table, List<String> columns, byte[] tsv) {
         String sql = "LOAD DATA LOCAL INFILE 'leadledger-chunk' REPLACE INTO TABLE " + table
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")";
@@ -36,42 +37,122 @@ final class MySqlBulkLoader {
         });
     }
 
+    /** Rows as LOAD DATA's tab-separated text, written straight to UTF-8 bytes (this runs per cell). */
     static byte[] tsv(List<Object[]> rows) {
-        StringBuilder sb = new StringBuilder(rows.size() * 256);
+        Bytes out = new Bytes(rows.size() * 192);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    sb.append('\t');
+                    out.put('\t');
                 }
-                append(sb, row[i]);
+                append(out, row[i]);
             }
-            sb.append('\n');
+            out.put('\n');
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toArray();
     }
 
-    private static void append(StringBuilder sb, Object v) {
+    private static void append(Bytes out, Object v) {
         if (v == null) {
-            sb.append("\\N");
-        } else if (v instanceof Timestamp t) {
-            sb.append(t.toLocalDateTime().toString().replace('T', ' '));
+            out.put('\\').put('N');
+        } else if (v instanceof String s) {
+            text(out, s);
+        } else if (v instanceof LocalDateTime t) {
+            date(out, t.toLocalDate());
+            out.put(' ');
+            two(out, t.getHour()).put(':');
+            two(out, t.getMinute()).put(':');
+            two(out, t.getSecond());
+        } else if (v instanceof LocalDate d) {
+            date(out, d);
+        } else if (v instanceof Integer || v instanceof Long) {
+            out.ascii(v.toString());
         } else if (v instanceof BigDecimal d) {
-            sb.append(d.toPlainString());
-        } else if (v instanceof Number || v instanceof java.sql.Date) {
-            sb.append(v);
+            out.ascii(d.toPlainString());
         } else {
-            String s = v.toString();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\0' -> sb.append("\\0");
-                    default -> sb.append(c);
-                }
+            text(out, v.toString());
+        }
+    }
+
+    private static void date(Bytes out, LocalDate d) {
+        int y = d.getYear();
+        if (y < 1000 || y > 9999) {
+            out.ascii(d.toString());
+            return;
+        }
+        out.ascii(Integer.toString(y)).put('-');
+        two(out, d.getMonthValue()).put('-');
+        two(out, d.getDayOfMonth());
+    }
+
+    private static Bytes two(Bytes out, int n) {
+        return out.put((char) ('0' + n / 10)).put((char) ('0' + n % 10));
+    }
+
+    private static void text(Bytes out, String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c >= 0x20 && c < 0x7f && c != '\\';
+        }
+        if (plain) {
+            out.ascii(s);
+            return;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\0' -> b.append("\\0");
+                default -> b.append(c);
             }
+        }
+        out.raw(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A growable byte buffer without the synchronisation of ByteArrayOutputStream. */
+    private static final class Bytes {
+        private byte[] buf;
+        private int len;
+
+        Bytes(int capacity) {
+            buf = new byte[Math.max(64, capacity)];
+        }
+
+        Bytes put(char c) {
+            ensure(1);
+            buf[len++] = (byte) c;
+            return this;
+        }
+
+        /** Text known to be printable ASCII: one byte per char. */
+        @SuppressWarnings("deprecation") // the one String copy that writes ASCII straight into a byte[]
+        Bytes ascii(String s) {
+            int n = s.length();
+            ensure(n);
+            s.getBytes(0, n, buf, len);
+            len += n;
+            return this;
+        }
+
+        void raw(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+        }
+
+        private void ensure(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buf, len);
         }
     }
 }

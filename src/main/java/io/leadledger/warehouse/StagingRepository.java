@@ -6,6 +6,7 @@ import io.leadledger.extract.Deal;
 import io.leadledger.extract.Lead;
 import io.leadledger.extract.ParsedRow;
 import io.leadledger.extract.Spend;
+import io.leadledger.extract.UnheldCells;
 import io.leadledger.jobs.SourceKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -89,27 +90,47 @@ public class StagingRepository {
         return insert.substring("INSERT INTO ".length(), insert.indexOf('(')).trim();
     }
 
-    public void upsert(String tenant, String source, SourceKind kind, long runId, List<ParsedRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** Encodes rows for their staging table; safe to call from any thread (no database access). */
+    public PreparedRows prepare(String tenant, String source, SourceKind kind, long runId, List<ParsedRow> rows,
+                                UnheldCells unheld) {
         List<Object[]> args = new ArrayList<>(rows.size());
         for (ParsedRow r : rows) {
+            String raw = unheld.json(r.raw());
             args.add(switch (kind) {
-                case LEADS -> leadArgs(tenant, source, runId, r, (Lead) r.value());
-                case DEALS -> dealArgs(tenant, source, runId, r, (Deal) r.value());
-                case SPEND -> spendArgs(tenant, source, runId, r, (Spend) r.value());
+                case LEADS -> leadArgs(tenant, source, runId, r, (Lead) r.value(), raw);
+                case DEALS -> dealArgs(tenant, source, runId, r, (Deal) r.value(), raw);
+                case SPEND -> spendArgs(tenant, source, runId, r, (Spend) r.value(), raw);
             });
         }
-        String sql = switch (kind) {
+        if (bulkLoad) {
+            return new PreparedRows(kind, rows.size(), MySqlBulkLoader.tsv(args), null);
+        }
+        for (Object[] a : args) {
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] instanceof LocalDateTime t) {
+                    a[i] = Timestamp.valueOf(t);
+                } else if (a[i] instanceof java.time.LocalDate d) {
+                    a[i] = java.sql.Date.valueOf(d);
+                }
+            }
+        }
+        return new PreparedRows(kind, rows.size(), null, args);
+    }
+
+    /** Upserts prepared rows by natural key, in the caller's transaction. */
+    public void write(PreparedRows rows) {
+        if (rows.size() == 0) {
+            return;
+        }
+        String sql = switch (rows.kind()) {
             case LEADS -> LEAD_UPSERT;
             case DEALS -> DEAL_UPSERT;
             case SPEND -> SPEND_UPSERT;
         };
-        if (bulkLoad) {
-            MySqlBulkLoader.replaceInto(jdbc, table(sql), columns(sql), args);
+        if (rows.tsv() != null) {
+            MySqlBulkLoader.replaceInto(jdbc, table(sql), columns(sql), rows.tsv());
         } else {
-            jdbc.batchUpdate(sql, args);
+            jdbc.batchUpdate(sql, rows.args());
         }
     }
 
@@ -127,36 +148,24 @@ public class StagingRepository {
         jdbc.batchUpdate(QUARANTINE_INSERT, args);
     }
 
-    private Object[] leadArgs(String tenant, String source, long runId, ParsedRow r, Lead l) {
+    private Object[] leadArgs(String tenant, String source, long runId, ParsedRow r, Lead l, String raw) {
         return new Object[] {tenant, source, l.recordId(), l.email(), l.emailNorm(), l.firstName(), l.lastName(),
-                l.company(), ts(l.createdAt()), l.sourceRaw(), l.sourceDetail(), l.campaign(), l.status(),
-                l.lifecycleStage(), ts(l.handedAt()), ts(l.acceptedAt()), ts(l.firstTouchAt()), l.rejected() ? 1 : 0,
+                l.company(), l.createdAt(), l.sourceRaw(), l.sourceDetail(), l.campaign(), l.status(),
+                l.lifecycleStage(), l.handedAt(), l.acceptedAt(), l.firstTouchAt(), l.rejected() ? 1 : 0,
                 l.rejectionReason(), l.owner(), l.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId,
-                rawJson(r)};
+                raw};
     }
 
-    private Object[] dealArgs(String tenant, String source, long runId, ParsedRow r, Deal d) {
+    private Object[] dealArgs(String tenant, String source, long runId, ParsedRow r, Deal d, String raw) {
         return new Object[] {tenant, source, d.recordId(), d.name(), d.account(), d.contactEmail(), d.emailNorm(),
                 d.leadRef(), d.stage(), d.closed() ? 1 : 0, d.won() ? 1 : 0, d.amount(), d.currency(),
-                ts(d.createdAt()), java.sql.Date.valueOf(d.closeDate()), d.owner(), d.lossReason(), d.leadSource(),
-                d.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId, rawJson(r)};
+                d.createdAt(), d.closeDate(), d.owner(), d.lossReason(), d.leadSource(),
+                d.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw};
     }
 
-    private Object[] spendArgs(String tenant, String source, long runId, ParsedRow r, Spend s) {
-        return new Object[] {tenant, source, s.recordId(), java.sql.Date.valueOf(s.date()), s.channel(), s.campaign(),
-                s.amount(), s.currency(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, rawJson(r)};
-    }
-
-    /**
-     * Staging keeps the row as received as a JSON array of its cells in file order (the file's header is
-     * stored once, in source_file.header_json): half the bytes of an object repeating every header name.
-     */
-    private String rawJson(ParsedRow r) {
-        try {
-            return json.writeValueAsString(r.raw().cells());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private Object[] spendArgs(String tenant, String source, long runId, ParsedRow r, Spend s, String raw) {
+        return new Object[] {tenant, source, s.recordId(), s.date(), s.channel(), s.campaign(),
+                s.amount(), s.currency(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw};
     }
 
     /** Quarantine rows are read by people: there the row keeps its column names. */
@@ -166,10 +175,6 @@ public class StagingRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Timestamp ts(LocalDateTime t) {
-        return t == null ? null : Timestamp.valueOf(t);
     }
 
     private static String cut(String v, int max) {
