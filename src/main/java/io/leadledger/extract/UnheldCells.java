@@ -19,10 +19,11 @@ public final class UnheldCells {
     static final int MAX_HELD_LENGTH = 100;
 
     private final Header header;
-    private final BitSet held = new BitSet();
+    private final boolean[] held;
 
     public UnheldCells(MappingProfile mapping, Header header) {
         this.header = header;
+        BitSet mapped = new BitSet();
         for (String column : mapping.columnsOrEmpty().values()) {
             if (column == null) {
                 continue;
@@ -38,9 +39,11 @@ public final class UnheldCells {
                 }
             }
             if (present == 1) {
-                held.set(index);
+                mapped.set(index);
             }
         }
+        held = new boolean[mapped.length()];
+        mapped.stream().forEach(i -> held[i] = true);
     }
 
     public String json(RawRecord r) {
@@ -49,7 +52,7 @@ public final class UnheldCells {
         int named = header.names().size();
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i];
-            if (cell == null || cell.isEmpty() || (held.get(i) && cell.length() <= MAX_HELD_LENGTH)
+            if (cell == null || cell.isEmpty() || (i < held.length && held[i] && cell.length() <= MAX_HELD_LENGTH)
                     || CellText.isBlank(cell)) {
                 continue;
             }

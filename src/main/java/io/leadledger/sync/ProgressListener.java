@@ -26,9 +26,14 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
     private long started;
     private TerminalProgress terminal;
 
-    ProgressListener(String source, Path file) {
+    private final StagedBatchReader reader;
+    private final StagingWriter writer;
+
+    ProgressListener(String source, Path file, StagedBatchReader reader, StagingWriter writer) {
         this.source = source;
         this.file = file;
+        this.reader = reader;
+        this.writer = writer;
     }
 
     @Override
@@ -58,9 +63,12 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
         if ("unchanged".equals(ctx.getString("file.status", ""))) {
             log.info("{} {}: unchanged since it was last loaded, skipped", source, file);
         } else if (s.getFailureExceptions().isEmpty()) {
-            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s)", source, file, read,
+            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s writing to the"
+                            + " database, {} s waiting for parsed rows)", source, file, read,
                     ctx.getLong("rows.loaded", 0L), ctx.getLong("rows.quarantined", 0L),
-                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs));
+                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs),
+                    String.format(Locale.ROOT, "%.1f", writer.writeNanos() / 1e9),
+                    String.format(Locale.ROOT, "%.1f", reader.waitNanos() / 1e9));
         }
         return s.getExitStatus();
     }

@@ -39,6 +39,7 @@ class StagedBatchReader implements ItemStreamReader<StagedBatch>, StepExecutionL
     private long rowsDone;
     private Thread producer;
     private boolean finished;
+    private long waitNanos;
 
     StagedBatchReader(String tenant, SourceDefinition source, SourceFileReader file, RowProcessor processor,
                       StagingRepository staging, int rowsPerBatch) {
@@ -114,7 +115,9 @@ class StagedBatchReader implements ItemStreamReader<StagedBatch>, StepExecutionL
         if (finished) {
             return null;
         }
+        long t0 = System.nanoTime();
         Object next = queue.take();
+        waitNanos += System.nanoTime() - t0;
         if (next instanceof StagedBatch b) {
             rowsDone = b.rowsDone();
             return b;
@@ -127,6 +130,11 @@ class StagedBatchReader implements ItemStreamReader<StagedBatch>, StepExecutionL
             throw (RuntimeException) f.error();
         }
         return null;
+    }
+
+    /** Time the writer spent waiting for parsed rows: near zero when the database is the slower side. */
+    long waitNanos() {
+        return waitNanos;
     }
 
     @Override

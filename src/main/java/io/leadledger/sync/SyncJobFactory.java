@@ -101,9 +101,9 @@ public class SyncJobFactory {
     private Step importStep(Workspace ws, SourceDefinition source, Path file) {
         String tenant = ws.tenant().id();
         StagingWriter writer = new StagingWriter(tenant, source, file, staging, audit);
-        ProgressListener progress = new ProgressListener(source.name(), file);
         StagedBatchReader reader = new StagedBatchReader(tenant, source, new SourceFileReader(tenant, source, file, audit),
                 new RowProcessor(RecordSources.parser(source, ws.tenant().zone())), staging, CHUNK);
+        ProgressListener progress = new ProgressListener(source.name(), file, reader, writer);
         // one item is one batch of CHUNK rows: one transaction per batch
         return new StepBuilder(stepName(source, file), jobRepository)
                 .<StagedBatch, StagedBatch>chunk(1, tx)

@@ -65,8 +65,10 @@ final class MySqlBulkLoader {
             two(out, t.getSecond());
         } else if (v instanceof LocalDate d) {
             date(out, d);
-        } else if (v instanceof Integer || v instanceof Long) {
-            out.ascii(v.toString());
+        } else if (v instanceof Integer i) {
+            out.number(i);
+        } else if (v instanceof Long l) {
+            out.number(l);
         } else if (v instanceof BigDecimal d) {
             out.ascii(d.toPlainString());
         } else {
@@ -80,7 +82,7 @@ final class MySqlBulkLoader {
             out.ascii(d.toString());
             return;
         }
-        out.ascii(Integer.toString(y)).put('-');
+        out.number(y).put('-');
         two(out, d.getMonthValue()).put('-');
         two(out, d.getDayOfMonth());
     }
@@ -136,6 +138,28 @@ final class MySqlBulkLoader {
             ensure(n);
             s.getBytes(0, n, buf, len);
             len += n;
+            return this;
+        }
+
+        /** Decimal digits without a String per number (row numbers, run ids and flags are on every row). */
+        Bytes number(long n) {
+            if (n < 0) {
+                if (n == Long.MIN_VALUE) {
+                    return ascii(Long.toString(n));
+                }
+                put('-');
+                n = -n;
+            }
+            int digits = 1;
+            for (long x = n; x >= 10; x /= 10) {
+                digits++;
+            }
+            ensure(digits);
+            for (int i = len + digits - 1; i >= len; i--) {
+                buf[i] = (byte) ('0' + n % 10);
+                n /= 10;
+            }
+            len += digits;
             return this;
         }
 

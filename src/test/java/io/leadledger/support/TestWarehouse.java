@@ -67,9 +67,18 @@ public final class TestWarehouse implements AutoCloseable {
     }
 
     public static TestWarehouse mariadb(String prefix, Clock clock, String... args) {
+        return mariadb(prefix, "", clock, args);
+    }
+
+    /** MariaDB with allowLoadLocalInfile=true on the URL: staging through LOAD DATA, as the README recommends. */
+    public static TestWarehouse mariadbBulkLoad(String prefix) {
+        return mariadb(prefix, "&allowLoadLocalInfile=true", null);
+    }
+
+    private static TestWarehouse mariadb(String prefix, String extraOpts, Clock clock, String... args) {
         String db = prefix + "_" + ProcessHandle.current().pid();
         String base = "jdbc:mysql://" + MARIADB_HOST + "/";
-        String opts = "?rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&sslMode=DISABLED";
+        String opts = "?rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&sslMode=DISABLED" + extraOpts;
         try (Connection c = DriverManager.getConnection(base + opts, MARIADB_USER, MARIADB_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db);

@@ -39,7 +39,8 @@ class IncrementalImportTest {
     @BeforeAll
     void start() throws Exception {
         tmp = Files.createTempDirectory("leadledger-incremental");
-        warehouses = Map.of("h2", TestWarehouse.h2(tmp.resolve("h2")), "mariadb", TestWarehouse.mariadb("leadledger_incr"));
+        warehouses = Map.of("h2", TestWarehouse.h2(tmp.resolve("h2")), "mariadb", TestWarehouse.mariadb("leadledger_incr"),
+                "mariadb-load-data", TestWarehouse.mariadbBulkLoad("leadledger_incr_bulk"));
     }
 
     @AfterAll
@@ -144,7 +145,15 @@ class IncrementalImportTest {
 
     @Test
     void aDatabaseFailureMidFileResumesFromTheLastCommittedChunk() throws Exception {
-        TestWarehouse w = warehouses.get("mariadb");
+        databaseFailureMidFile(warehouses.get("mariadb"));
+    }
+
+    @Test
+    void aDatabaseFailureMidFileResumesFromTheLastCommittedChunkOnTheLoadDataPath() throws Exception {
+        databaseFailureMidFile(warehouses.get("mariadb-load-data"));
+    }
+
+    private void databaseFailureMidFile(TestWarehouse w) throws Exception {
         String tenant = "dbfail";
         Path file = tmp.resolve("dbfail-leads.csv");
         Workspace ws = workspace(tenant, file);
