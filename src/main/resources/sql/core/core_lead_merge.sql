@@ -1,10 +1,9 @@
 -- Records merged in the source tool (HubSpot "Merged Contact IDs") become members of the survivor's lead:
 -- a merged-away contact often stays in staging from an earlier export, and deals may still name its id.
--- Kept as members, not dropped, because the merged record is a real earlier touch of the same person
--- (HubSpot itself keeps the oldest create date of a merge).
+-- Kept as members, not dropped, because the merged record is a real, often earlier, touch of the same person.
 -- Survivor: the record whose list names the id. If that survivor was itself merged into another (an old
--- export's list), the later survivor is used (two steps; HubSpot lists every id ever merged into a record,
--- so two are enough). An id in several lists goes to the lowest survivor id, for a deterministic result.
+-- export's row still in staging), the later survivor is used (two steps are followed). An id in several
+-- lists goes to the lowest survivor id, for a deterministic result.
 DELETE FROM core_lead_merge WHERE tenant = :tenant;
 DELETE FROM core_lead_alias WHERE tenant = :tenant;
 
