@@ -1,8 +1,7 @@
 -- One row per lead. Creation, channel and campaign come from the earliest member record (first touch);
 -- funnel dates are the earliest any member reached; the raw source is mapped to the tenant's channels
 -- ("source / detail" first, then "source"), unmapped values are kept as they are.
--- email_domain: the domain of the lead's identity e-mail (after aliases; NULL for a lead without e-mail),
--- what core_lead_deal_link matches a deal's company domain against.
+-- email_domain: the domain of the lead's identity e-mail (after aliases; NULL for a lead without e-mail).
 -- Window aggregates over one derived table: no join between derived tables (H2 cannot index those).
 DELETE FROM core_lead WHERE tenant = :tenant;
 

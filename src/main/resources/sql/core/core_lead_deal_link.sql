@@ -18,7 +18,8 @@ FROM (
   SELECT o.tenant, o.source_name, o.record_id, COALESCE(l.lead_key, m.lead_key, e.lead_key) AS lead_key
   FROM link_override o
   JOIN core_deal_ref r ON r.tenant = o.tenant AND r.source_name = o.source_name AND r.record_id = o.record_id
-  LEFT JOIN core_lead l ON l.tenant = o.tenant AND l.lead_key = o.lead_key
+  LEFT JOIN core_lead_domain l ON l.tenant = o.tenant AND l.lead_key = o.lead_key
+       AND l.domain = CASE WHEN LOCATE('@', o.lead_key) > 0 THEN SUBSTRING(o.lead_key, LOCATE('@', o.lead_key) + 1) ELSE '' END
   LEFT JOIN core_lead_member m ON m.tenant = o.tenant
        AND m.source_name = CASE WHEN LOCATE(':', o.lead_key) > 0 THEN LEFT(o.lead_key, LOCATE(':', o.lead_key) - 1) END
        AND m.record_id = SUBSTRING(o.lead_key, LOCATE(':', o.lead_key) + 1)
@@ -52,12 +53,14 @@ WHERE r.tenant = :tenant AND r.lead_ref IS NOT NULL
 GROUP BY r.tenant, r.source_name, r.record_id
 HAVING COUNT(DISTINCT a.lead_key) = 1;
 
--- a merged-away address stands for the survivor's lead (COALESCE: the join stays keyed on core_lead's key)
+-- a merged-away address stands for the survivor's lead (the join stays on core_lead_domain's whole key)
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
 SELECT r.tenant, r.source_name, r.record_id, l.lead_key, 'email', 0.950
 FROM core_deal_ref r
 LEFT JOIN core_lead_alias a ON a.tenant = r.tenant AND a.alias_kind = 'email' AND a.alias_key = r.ident_key
-JOIN core_lead l ON l.tenant = r.tenant AND l.lead_key = COALESCE(a.lead_key, r.ident_key)
+JOIN core_lead_domain l ON l.tenant = r.tenant
+     AND l.domain = CASE WHEN a.lead_key IS NULL THEN r.email_domain ELSE COALESCE(a.lead_domain, '') END
+     AND l.lead_key = COALESCE(a.lead_key, r.ident_key)
 WHERE r.tenant = :tenant AND r.ident_key IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM link_override o
                   WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
@@ -65,7 +68,7 @@ WHERE r.tenant = :tenant AND r.ident_key IS NOT NULL
                   WHERE k.tenant = r.tenant AND k.source_name = r.source_name AND k.record_id = r.record_id);
 
 -- LEFT JOINs inside a derived table that has a window: the deals stay outer, each probes its account's domain
--- and that domain's leads by index, whatever the (stale) statistics say
+-- and that domain's leads by primary key (core_lead_domain), whatever the (stale) statistics say
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
 SELECT z.tenant, z.source_name, z.record_id, z.lead_key, 'domain', 0.600
 FROM (
@@ -76,7 +79,7 @@ FROM (
                                      l.created_at, l.lead_key) AS rn
   FROM core_deal_ref r
   LEFT JOIN core_account_domain a ON a.tenant = r.tenant AND a.account_key = r.account_key
-  LEFT JOIN core_lead l ON l.tenant = a.tenant AND l.email_domain = a.domain
+  LEFT JOIN core_lead_domain l ON l.tenant = a.tenant AND l.domain = a.domain
   WHERE r.tenant = :tenant
     AND NOT EXISTS (SELECT 1 FROM link_override o
                     WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)

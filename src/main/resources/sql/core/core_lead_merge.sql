@@ -50,11 +50,12 @@ FROM (
 WHERE e.rn = 1;
 
 -- re-key, driven from the (small) alias table: an upsert by primary key is the portable UPDATE ... JOIN.
--- First every record with a merged-away address (its lead_key is still that address)...
+-- First every record with a merged-away address (its lead_key is still that address). The index hint (H2 and
+-- MariaDB both take it) keeps MariaDB off the tenant prefix of the primary key under stale statistics...
 INSERT INTO core_lead_member (tenant, source_name, record_id, lead_key, created_at, ident_key, lead_domain, member_via)
 SELECT m.tenant, m.source_name, m.record_id, a.lead_key, m.created_at, m.ident_key, a.lead_domain, 'merge'
 FROM core_lead_alias a
-LEFT JOIN core_lead_member m ON m.tenant = a.tenant AND m.lead_key = a.alias_key
+LEFT JOIN core_lead_member m USE INDEX (core_lead_member_lead_idx) ON m.tenant = a.tenant AND m.lead_key = a.alias_key
 WHERE a.tenant = :tenant AND a.alias_kind = 'email' AND m.record_id IS NOT NULL
 ON DUPLICATE KEY UPDATE lead_key = VALUES(lead_key), lead_domain = VALUES(lead_domain), member_via = VALUES(member_via);
 

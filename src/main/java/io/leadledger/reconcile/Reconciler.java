@@ -31,11 +31,11 @@ public class Reconciler {
      * people (identity rules, merges), then deals -> leads (override, explicit id, e-mail, company domain).
      */
     static final List<String> MATCHING_SCRIPTS = List.of(
-            "sql/core/core_lead_member.sql", "sql/core/core_lead_merge.sql", "sql/core/core_lead.sql",
+            "sql/core/core_lead_member.sql", "sql/core/core_lead_merge.sql", "sql/core/core_lead_domain.sql",
             "sql/core/core_deal_ref.sql", "sql/core/core_account_domain.sql", "sql/core/core_lead_deal_link.sql");
     static final List<String> CORE_SCRIPTS = List.of(
-            "sql/core/core_deal.sql", "sql/core/core_unmatched.sql", "sql/core/core_lead_outcome.sql",
-            "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql");
+            "sql/core/core_lead.sql", "sql/core/core_deal.sql", "sql/core/core_unmatched.sql",
+            "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql");
     static final List<String> MART_SCRIPTS = List.of("sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -92,8 +92,11 @@ public class Reconciler {
     private void run(List<String> scripts, MapSqlParameterSource p, Map<String, Long> scriptMs) {
         for (String path : scripts) {
             long t0 = System.nanoTime();
-            for (String sql : SqlScript.load(path).statements()) {
-                jdbc.update(sql, p);
+            List<String> statements = SqlScript.load(path).statements();
+            for (int i = 0; i < statements.size(); i++) {
+                long s0 = System.nanoTime();
+                int rows = jdbc.update(statements.get(i), p);
+                log.trace("{} statement {}: {} rows in {} ms", path, i + 1, rows, (System.nanoTime() - s0) / 1_000_000);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             scriptMs.put(path, ms);

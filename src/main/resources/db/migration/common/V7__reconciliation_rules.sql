@@ -28,15 +28,38 @@ CREATE TABLE free_mail_domain (
 ALTER TABLE link_override ADD COLUMN origin VARCHAR(16) DEFAULT 'manual' NOT NULL;
 
 -- ---------------------------------------------------------------- core
--- ident_key: the record's e-mail after the identity rules (NULL without e-mail); lead_domain: the domain of
--- its lead's key; member_via: why the record is in its lead ('email', 'record' = no e-mail, 'merge').
-ALTER TABLE core_lead_member ADD COLUMN ident_key VARCHAR(320);
-ALTER TABLE core_lead_member ADD COLUMN lead_domain VARCHAR(255);
-ALTER TABLE core_lead_member ADD COLUMN member_via VARCHAR(16);
+-- Record -> lead, rebuilt by every reconcile (so dropped, not altered). ident_key: the record's e-mail after the
+-- identity rules (NULL without e-mail); lead_domain: the domain of its lead's key; member_via: why the record
+-- is in its lead ('email', 'record' = no e-mail, 'merge'). Keyed (tenant, record_id, source_name): deals name
+-- a record by its id alone, and a primary-key prefix is the plan MariaDB keeps with the stale statistics inside
+-- the reconcile transaction (with a secondary index on (tenant, record_id) it may scan the tenant instead).
+DROP TABLE core_lead_member;
+CREATE TABLE core_lead_member (
+  tenant       VARCHAR(64)  NOT NULL,
+  source_name  VARCHAR(64)  NOT NULL,
+  record_id    VARCHAR(128) NOT NULL,
+  lead_key     VARCHAR(320) NOT NULL,
+  created_at   DATETIME     NOT NULL,
+  ident_key    VARCHAR(320),
+  lead_domain  VARCHAR(255),
+  member_via   VARCHAR(16)  NOT NULL,
+  PRIMARY KEY (tenant, record_id, source_name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX core_lead_member_lead_idx ON core_lead_member (tenant, lead_key);
 
--- The company domain of the lead's e-mail (after aliases), for matching deals by domain.
+-- The company domain of the lead's e-mail (after aliases).
 ALTER TABLE core_lead ADD COLUMN email_domain VARCHAR(255);
-CREATE INDEX core_lead_domain_idx ON core_lead (tenant, email_domain);
+
+-- Every lead by the domain of its key ('' for a lead without e-mail) with its earliest record: what the link
+-- rules look leads up in, by primary key (a secondary index on core_lead loses to its tenant prefix under the
+-- reconcile transaction's stale statistics). Built from core_lead_member, so matching does not wait for core_lead.
+CREATE TABLE core_lead_domain (
+  tenant      VARCHAR(64)  NOT NULL,
+  domain      VARCHAR(255) NOT NULL,
+  lead_key    VARCHAR(320) NOT NULL,
+  created_at  DATETIME     NOT NULL,
+  PRIMARY KEY (tenant, domain, lead_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- HubSpot merges as exported: the survivor lists the ids merged into it.
 CREATE TABLE core_lead_merge (

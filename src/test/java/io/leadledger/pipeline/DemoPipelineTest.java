@@ -56,7 +56,7 @@ class DemoPipelineTest {
     static final List<String> TABLES = List.of("stg_lead", "stg_deal", "stg_spend", "quarantine", "core_lead",
             "core_lead_member", "core_deal", "core_lead_deal_link", "core_lead_stage", "core_spend", "core_attribution",
             "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_removal_effect", "core_deal_ref",
-            "core_account_domain", "core_ambiguous_domain", "core_unmatched_deal", "core_unmatched_lead");
+            "core_account_domain", "core_ambiguous_domain", "core_lead_domain", "core_unmatched_deal", "core_unmatched_lead");
 
     Path tmp;
     DemoSummary demo;
