@@ -101,7 +101,7 @@ public class AppendixSection {
             item(u, "Leads: " + r.getValue(), leads.getOrDefault(r.getKey(), 0L));
         }
         item(u, "Leads found in more than one tool (merged)", "SELECT COUNT(*) FROM core_lead WHERE tenant = ? AND member_count > 1", tenant);
-        item(u, "Records merged into another record in their tool",
+        item(u, "Records joined to a lead through a merge in their tool (e.g. HubSpot merged contacts)",
                 "SELECT COUNT(*) FROM core_lead_member WHERE tenant = ? AND member_via = 'merge'", tenant);
         out.put("unmatched", u.build());
         return out;
