@@ -1,16 +1,18 @@
 -- One row per lead. Creation, channel and campaign come from the earliest member record (first touch);
 -- funnel dates are the earliest any member reached; the raw source is mapped to the tenant's channels
 -- ("source / detail" first, then "source"), unmapped values are kept as they are.
+-- email_domain: the domain of the lead's identity e-mail (after aliases; NULL for a lead without e-mail).
 -- Window aggregates over one derived table: no join between derived tables (H2 cannot index those).
 DELETE FROM core_lead WHERE tenant = :tenant;
 
 INSERT INTO core_lead (tenant, lead_key, email_norm, created_at, channel, campaign, primary_source,
                        primary_record_id, member_count, handed_at, first_touch_at, accepted_at, rejected,
-                       rejection_reason, owner_name)
+                       rejection_reason, owner_name, email_domain)
 SELECT f.tenant, f.lead_key, f.email_norm, f.created_at, f.channel, f.campaign, f.source_name, f.record_id,
-       f.member_count, f.handed_at, f.first_touch_at, f.accepted_at, f.rejected, f.rejection_reason, f.owner_name
+       f.member_count, f.handed_at, f.first_touch_at, f.accepted_at, f.rejected, f.rejection_reason, f.owner_name,
+       f.lead_domain
 FROM (
-  SELECT m.tenant, m.lead_key, s.email_norm, s.created_at, s.source_name, s.record_id, s.campaign,
+  SELECT m.tenant, m.lead_key, m.lead_domain, s.email_norm, s.created_at, s.source_name, s.record_id, s.campaign,
          COALESCE(c1.channel, c2.channel, s.source_raw, '(unknown)') AS channel,
          ROW_NUMBER() OVER (PARTITION BY m.lead_key ORDER BY s.created_at, s.source_name, s.record_id) AS rn,
          COUNT(*) OVER (PARTITION BY m.lead_key) AS member_count,

@@ -1,28 +1,90 @@
--- Deal -> lead links, first rule that matches wins: a user's override, then an explicit id the deal
--- carries (lead/contact id of exactly one lead's member record), then the deal's contact e-mail.
+-- Deal -> lead links. The first rule that links a deal wins; every link records how it was made:
+--   1. override     1.000  link_override (jobs/link-overrides.csv or rows inserted by hand); wins over everything.
+--                          Its lead may be named by lead_key, by "source:record_id" of a lead record, or by an
+--                          e-mail address a lead record has; '-' means "no lead" (no later rule is tried).
+--   2. explicit_id  1.000  the deal's lead/contact id is a record of exactly one lead (a HubSpot id merged
+--                          into another record counts as the survivor's)
+--   3. email        0.950  the contact's identity e-mail (core_deal_ref) is a lead's, or a merged-away one's
+--   4. domain       0.600  the account's company domain (core_account_domain), not free mail, not shared by
+--                          several accounts, is a lead's e-mail domain. Of several such leads: the most recent
+--                          created on or before the deal's creation day (else its close date), else the
+--                          earliest created after it; ties by lead_key.
+-- Only non-deleted deals are in core_deal_ref.
 DELETE FROM core_lead_deal_link WHERE tenant = :tenant;
 
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
-SELECT o.tenant, o.source_name, o.record_id, o.lead_key, 'override', 1.000
-FROM link_override o
-JOIN stg_deal d ON d.tenant = o.tenant AND d.source_name = o.source_name AND d.record_id = o.record_id
-WHERE o.tenant = :tenant AND d.is_deleted = 0;
+SELECT t.tenant, t.source_name, t.record_id, MIN(t.lead_key), 'override', 1.000
+FROM (
+  SELECT o.tenant, o.source_name, o.record_id, COALESCE(l.lead_key, m.lead_key, e.lead_key) AS lead_key
+  FROM link_override o
+  JOIN core_deal_ref r ON r.tenant = o.tenant AND r.source_name = o.source_name AND r.record_id = o.record_id
+  LEFT JOIN core_lead_domain l ON l.tenant = o.tenant AND l.lead_key = o.lead_key
+       AND l.domain = CASE WHEN LOCATE('@', o.lead_key) > 0 THEN SUBSTRING(o.lead_key, LOCATE('@', o.lead_key) + 1) ELSE '' END
+  LEFT JOIN core_lead_member m ON m.tenant = o.tenant
+       AND m.source_name = CASE WHEN LOCATE(':', o.lead_key) > 0 THEN LEFT(o.lead_key, LOCATE(':', o.lead_key) - 1) END
+       AND m.record_id = SUBSTRING(o.lead_key, LOCATE(':', o.lead_key) + 1)
+  LEFT JOIN stg_lead s ON s.tenant = o.tenant AND s.email_norm = LOWER(TRIM(o.lead_key)) AND s.is_deleted = 0
+  LEFT JOIN core_lead_member e ON e.tenant = s.tenant AND e.source_name = s.source_name AND e.record_id = s.record_id
+  WHERE o.tenant = :tenant AND o.lead_key <> '-'
+) t
+WHERE t.lead_key IS NOT NULL
+GROUP BY t.tenant, t.source_name, t.record_id;
 
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
-SELECT d.tenant, d.source_name, d.record_id, MIN(m.lead_key), 'explicit_id', 1.000
-FROM stg_deal d
-JOIN core_lead_member m ON m.tenant = d.tenant AND m.record_id = d.lead_ref
-WHERE d.tenant = :tenant AND d.is_deleted = 0 AND d.lead_ref IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM core_lead_deal_link k
-                  WHERE k.tenant = d.tenant AND k.source_name = d.source_name AND k.record_id = d.record_id)
-GROUP BY d.tenant, d.source_name, d.record_id
+SELECT r.tenant, r.source_name, r.record_id, MIN(m.lead_key), 'explicit_id', 1.000
+FROM core_deal_ref r
+JOIN core_lead_member m ON m.tenant = r.tenant AND m.record_id = r.lead_ref
+WHERE r.tenant = :tenant AND r.lead_ref IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM link_override o
+                  WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
+GROUP BY r.tenant, r.source_name, r.record_id
 HAVING COUNT(DISTINCT m.lead_key) = 1;
 
--- deals not linked by the rules above (the link table itself says which)
+-- an id merged away before its record was ever loaded: only the survivor's list knows it
+-- (LEFT JOIN + HAVING, not WHERE, so the deals stay the outer side on MariaDB too)
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
-SELECT d.tenant, d.source_name, d.record_id, l.lead_key, 'email', 0.950
-FROM stg_deal d
-JOIN core_lead l ON l.tenant = d.tenant AND l.lead_key = d.email_norm
-WHERE d.tenant = :tenant AND d.is_deleted = 0 AND d.email_norm IS NOT NULL
+SELECT r.tenant, r.source_name, r.record_id, MIN(a.lead_key), 'explicit_id', 1.000
+FROM core_deal_ref r
+LEFT JOIN core_lead_alias a ON a.tenant = r.tenant AND a.alias_kind = 'record' AND a.alias_key = r.lead_ref
+WHERE r.tenant = :tenant AND r.lead_ref IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM link_override o
+                  WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
+  AND NOT EXISTS (SELECT 1 FROM core_lead_member m WHERE m.tenant = r.tenant AND m.record_id = r.lead_ref)
+GROUP BY r.tenant, r.source_name, r.record_id
+HAVING COUNT(DISTINCT a.lead_key) = 1;
+
+-- a merged-away address stands for the survivor's lead (the join stays on core_lead_domain's whole key)
+INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
+SELECT r.tenant, r.source_name, r.record_id, l.lead_key, 'email', 0.950
+FROM core_deal_ref r
+LEFT JOIN core_lead_alias a ON a.tenant = r.tenant AND a.alias_kind = 'email' AND a.alias_key = r.ident_key
+JOIN core_lead_domain l ON l.tenant = r.tenant
+     AND l.domain = CASE WHEN a.lead_key IS NULL THEN r.email_domain ELSE COALESCE(a.lead_domain, '') END
+     AND l.lead_key = COALESCE(a.lead_key, r.ident_key)
+WHERE r.tenant = :tenant AND r.ident_key IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM link_override o
+                  WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
   AND NOT EXISTS (SELECT 1 FROM core_lead_deal_link k
-                  WHERE k.tenant = d.tenant AND k.source_name = d.source_name AND k.record_id = d.record_id);
+                  WHERE k.tenant = r.tenant AND k.source_name = r.source_name AND k.record_id = r.record_id);
+
+-- LEFT JOINs inside a derived table that has a window: the deals stay outer, each probes its account's domain
+-- and that domain's leads by primary key (core_lead_domain), whatever the (stale) statistics say
+INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)
+SELECT z.tenant, z.source_name, z.record_id, z.lead_key, 'domain', 0.600
+FROM (
+  SELECT r.tenant, r.source_name, r.record_id, l.lead_key,
+         ROW_NUMBER() OVER (PARTITION BY r.source_name, r.record_id
+                            ORDER BY CASE WHEN CAST(l.created_at AS DATE) <= r.deal_date THEN 0 ELSE 1 END,
+                                     CASE WHEN CAST(l.created_at AS DATE) <= r.deal_date THEN l.created_at END DESC,
+                                     l.created_at, l.lead_key) AS rn
+  FROM core_deal_ref r
+  LEFT JOIN core_account_domain a ON a.tenant = r.tenant AND a.account_key = r.account_key
+  LEFT JOIN core_lead_domain l ON l.tenant = a.tenant AND l.domain = a.domain
+  WHERE r.tenant = :tenant
+    AND NOT EXISTS (SELECT 1 FROM link_override o
+                    WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
+    AND NOT EXISTS (SELECT 1 FROM core_lead_deal_link k
+                    WHERE k.tenant = r.tenant AND k.source_name = r.source_name AND k.record_id = r.record_id)
+    AND NOT EXISTS (SELECT 1 FROM core_ambiguous_domain g WHERE g.tenant = a.tenant AND g.domain = a.domain)
+) z
+WHERE z.rn = 1 AND z.lead_key IS NOT NULL;

@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
 
 /**
  * Large, deterministic export files for the benchmark, in the shapes of the built-in profiles
- * (HubSpot contacts, Salesforce opportunities), written as fast as the disk allows.
+ * (HubSpot contacts, Salesforce opportunities), written as fast as the disk allows. Leads are spread over
+ * 50,000 company domains; every match rule has deals to link (contact id, e-mail, company domain) and to refuse
+ * (free mail).
  */
 final class BenchData {
 
@@ -89,8 +91,14 @@ final class BenchData {
                         .append(',').append(SALESFORCE.format(created)).append(",Web,Owner ").append(i % 10).append(',')
                         .append(fate < 3 ? 1 : 0).append(',').append(fate < 7 ? 1 : 0).append(',')
                         .append(fate >= 3 && fate < 7 ? "Price" : "").append(',');
+                // half by contact id, the rest by e-mail; 1 in 20 names a colleague who is no lead (matched by the
+                // account's domain), 1 in 40 a private address (free mail: never matched by domain)
                 if (i % 2 == 0) {
                     sb.append(",").append(5100000000L + lead);
+                } else if (i % 20 == 1) {
+                    sb.append("buyer").append(i).append("@company").append(lead % 50000).append(".com,");
+                } else if (i % 40 == 3) {
+                    sb.append("deal.maker").append(i).append("@gmail.com,");
                 } else {
                     sb.append("P").append(lead).append("@Company").append(lead % 50000).append(".com,");
                 }

@@ -7,6 +7,7 @@ import io.leadledger.jobs.SyncDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.PipelineRunner;
+import io.leadledger.reconcile.Reconciler;
 import io.leadledger.reconcile.attribution.AttributionBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -35,31 +36,44 @@ import java.util.Map;
  * real nightly sync into the configured MySQL/MariaDB warehouse, and in the same run times the
  * server's own LOAD DATA LOCAL INFILE of the same leads file into a bare table; prints both times,
  * their ratio and the peak heap. Then times the attribution step (part of the reconcile) on its own over
- * the warehouse the sync built. Figures, not a test: run it with the heap you deploy with.
+ * the warehouse the sync built, the whole reconcile again with its matching part (identity, merges, leads,
+ * deal -> lead links), and a hand-written SQL-only matching over the same staging rows for comparison.
+ * Figures, not a test: run it with the heap you deploy with.
  */
 @Component
 public class ImportBenchmark {
 
     static final String TENANT = "bench";
+    static final int COMPARISON_ROUNDS = 2;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final PipelineRunner runner;
     private final AttributionBuilder attribution;
     private final TransactionTemplate tx;
+    private final Reconciler reconciler;
+    private final SqlOnlyMatching sqlOnly;
 
     public ImportBenchmark(DataSource dataSource, JdbcTemplate jdbc, PipelineRunner runner, AttributionBuilder attribution,
-                           TransactionTemplate tx) {
+                           TransactionTemplate tx, Reconciler reconciler, SqlOnlyMatching sqlOnly) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.runner = runner;
         this.attribution = attribution;
         this.tx = tx;
+        this.reconciler = reconciler;
+        this.sqlOnly = sqlOnly;
     }
 
     public record Result(long leads, long deals, Duration leadImport, Duration dealImport, Duration reconcile,
-                         Duration loadData, long peakHeapBytes, Duration attribution, long attributionPeakHeapBytes) {
+                         Duration loadData, long peakHeapBytes, Duration attribution, long attributionPeakHeapBytes,
+                         Reconciler.Timings reconcileAlone, long reconcilePeakHeapBytes, SqlOnlyMatching.Result sqlOnly) {
         public double ratio() {
             return (double) leadImport.toMillis() / Math.max(1, loadData.toMillis());
+        }
+
+        /** The reconcile's matching part against the hand-written SQL doing the same matching. */
+        public double matchingRatio() {
+            return (double) reconcileAlone.matchingMs() / Math.max(1, sqlOnly.millis());
         }
     }
 
@@ -110,7 +124,24 @@ public class ImportBenchmark {
         AttributionBuilder.Summary credited = tx.execute(status -> attribution.build(ws.tenant()));
         Duration attributionTime = Duration.ofNanos(System.nanoTime() - a0);
         long attributionPeak = peakHeap();
-        Result r = new Result(leads, deals, leadStep, dealStep, reconcile, loadData, peak, attributionTime, attributionPeak);
+        // the same matching written by hand, and the whole reconcile again (idempotent) for its parts, taking
+        // turns twice: the best of each, as other processes share the machine
+        Reconciler.Timings alone = null;
+        SqlOnlyMatching.Result handWritten = null;
+        long reconcilePeak = 0;
+        for (int round = 1; round <= COMPARISON_ROUNDS; round++) {
+            SqlOnlyMatching.Result h = sqlOnly.run(TENANT);
+            resetPeakHeap();
+            Reconciler.Timings t = reconciler.reconcile(ws.tenant(), java.time.LocalDate.now(ws.tenant().zone()));
+            reconcilePeak = Math.max(reconcilePeak, peakHeap());
+            out.printf("round %d: SQL-only matching %.1f s, reconcile %.1f s of which matching %.1f s%n", round,
+                    h.millis() / 1e3, t.totalMs() / 1e3, t.matchingMs() / 1e3);
+            out.flush();
+            handWritten = handWritten == null || h.millis() < handWritten.millis() ? h : handWritten;
+            alone = alone == null || t.matchingMs() < alone.matchingMs() ? t : alone;
+        }
+        Result r = new Result(leads, deals, leadStep, dealStep, reconcile, loadData, peak, attributionTime, attributionPeak,
+                alone, reconcilePeak, handWritten);
         out.printf("import   %,9d leads  %7.1f s  %,9.0f rows/s   (Leadledger: parse, validate, stage, audit)%n", leads,
                 secs(leadStep), leads / secs(leadStep));
         out.printf("import   %,9d deals  %7.1f s  %,9.0f rows/s%n", deals, secs(dealStep), deals / secs(dealStep));
@@ -121,6 +152,19 @@ public class ImportBenchmark {
         out.printf("attribution alone: %,d journeys (%,d converted), %,d deals under 8 models = %,d credit rows: %.1f s,"
                 + " peak heap %,d MB%n", credited.journeys(), credited.conversions(), credited.deals(), credited.rows(),
                 secs(attributionTime), attributionPeak >> 20);
+        Map<String, Long> linked = new java.util.TreeMap<>();
+        jdbc.query("SELECT match_method, COUNT(*) FROM core_lead_deal_link WHERE tenant = ? GROUP BY match_method",
+                rs -> {
+                    linked.put(rs.getString(1), rs.getLong(2));
+                }, TENANT);
+        Long unmatched = jdbc.queryForObject("SELECT COUNT(*) FROM core_unmatched_deal WHERE tenant = ?", Long.class, TENANT);
+        out.printf("reconcile alone (best of %d): %.1f s, of which matching %.1f s (records -> people, deals -> leads: %s, %,d unmatched),"
+                + " attribution %.1f s; peak heap %,d MB%n", COMPARISON_ROUNDS, alone.totalMs() / 1e3, alone.matchingMs() / 1e3, linked, unmatched,
+                alone.attributionMs() / 1e3, reconcilePeak >> 20);
+        out.printf("SQL-only matching (hand-written INSERT ... SELECT into scratch tables, best of %d): %.1f s (%,d leads, links %s)%n",
+                COMPARISON_ROUNDS, handWritten.millis() / 1e3, handWritten.leads(), handWritten.links());
+        out.printf("ratio reconcile matching / SQL-only: %.2f   (target <= 2)%n", r.matchingRatio());
+        out.printf("ratio whole reconcile / SQL-only matching: %.2f%n", (double) alone.totalMs() / Math.max(1, handWritten.millis()));
         return r;
     }
 
@@ -137,7 +181,8 @@ public class ImportBenchmark {
     private void clearTenant() {
         for (String t : List.of("stg_lead", "stg_deal", "stg_spend", "quarantine", "source_file", "core_lead",
                 "core_lead_member", "core_lead_stage", "core_deal", "core_lead_deal_link", "core_attribution",
-                "core_removal_effect",
+                "core_removal_effect", "core_lead_merge", "core_lead_alias", "core_deal_ref", "core_account_domain",
+                "core_ambiguous_domain", "core_lead_domain", "core_unmatched_deal", "core_unmatched_lead", "core_lead_outcome",
                 "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_spend")) {
             jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", TENANT);
         }

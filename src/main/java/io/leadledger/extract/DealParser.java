@@ -43,7 +43,7 @@ public final class DealParser implements RowParser {
                 FieldReader.cut(stage, 100), closed, won, f.amount(r, "amount", true, false), f.currency(r, "currency"),
                 f.dateTime(r, "createdAt", false), f.date(r, "closeDate", true), FieldReader.cut(f.text(r, "owner"), 200),
                 FieldReader.cut(f.text(r, "lossReason"), 200), FieldReader.cut(f.text(r, "leadSource"), 200),
-                f.flag(r, "deleted"));
+                f.flag(r, "deleted"), DomainText.domain(f.text(r, "accountDomain")));
         return ParsedRow.ok(r, deal, id);
     }
 }

@@ -26,7 +26,8 @@ public final class LeadParser implements RowParser {
                 FieldReader.cut(f.text(r, "lifecycleStage"), 100), f.dateTime(r, "handedAt", false),
                 f.dateTime(r, "acceptedAt", false), f.dateTime(r, "firstTouchAt", false),
                 FieldReader.in(f.mapping().rejectedStatuses(), status), FieldReader.cut(f.text(r, "rejectionReason"), 200),
-                FieldReader.cut(f.text(r, "owner"), 200), f.flag(r, "deleted"));
+                FieldReader.cut(f.text(r, "owner"), 200), f.flag(r, "deleted"),
+                DomainText.idList(f.text(r, "mergedIds"), 2000));
         return ParsedRow.ok(r, lead, id);
     }
 }

@@ -9,14 +9,23 @@ import java.util.Map;
  * @param channels    raw source values ("Paid Social / LinkedIn", "Trade Show") -> the tenant's channel
  *                    names; matched case-insensitively, "source / detail" before "source"
  * @param attribution the attribution models' settings (the file's top-level {@code attribution:} section)
+ * @param identity    when two e-mail addresses are one person, and which domains are free mail (top-level
+ *                    {@code identity:} section)
  */
 public record TenantSettings(String id, String name, String reportingCurrency, String timezone,
-                             int neverTouchedAfterDays, Map<String, String> channels, AttributionSettings attribution) {
+                             int neverTouchedAfterDays, Map<String, String> channels, AttributionSettings attribution,
+                             IdentitySettings identity) {
 
     /** Without attribution settings: every model at its defaults, first touch in the marts. */
     public TenantSettings(String id, String name, String reportingCurrency, String timezone,
                           int neverTouchedAfterDays, Map<String, String> channels) {
-        this(id, name, reportingCurrency, timezone, neverTouchedAfterDays, channels, null);
+        this(id, name, reportingCurrency, timezone, neverTouchedAfterDays, channels, null, null);
+    }
+
+    /** Without identity settings: plus tags stripped, nothing else. */
+    public TenantSettings(String id, String name, String reportingCurrency, String timezone,
+                          int neverTouchedAfterDays, Map<String, String> channels, AttributionSettings attribution) {
+        this(id, name, reportingCurrency, timezone, neverTouchedAfterDays, channels, attribution, null);
     }
 
     public TenantSettings {
@@ -30,6 +39,11 @@ public record TenantSettings(String id, String name, String reportingCurrency, S
         neverTouchedAfterDays = neverTouchedAfterDays <= 0 ? 14 : neverTouchedAfterDays;
         channels = channels == null ? Map.of() : Map.copyOf(channels);
         attribution = attribution == null ? AttributionSettings.DEFAULTS : attribution;
+        identity = identity == null ? IdentitySettings.DEFAULTS : identity;
+    }
+
+    public TenantSettings withIdentity(IdentitySettings identity) {
+        return new TenantSettings(id, name, reportingCurrency, timezone, neverTouchedAfterDays, channels, attribution, identity);
     }
 
     public ZoneId zone() {

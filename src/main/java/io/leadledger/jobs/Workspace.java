@@ -61,22 +61,27 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         if (tenantFile.get("attribution") != null) {
             tenant = new TenantSettings(tenant.id(), tenant.name(), tenant.reportingCurrency(), tenant.timezone(),
                     tenant.neverTouchedAfterDays(), tenant.channels(),
-                    attribution(tenantFile.get("attribution"), dir.resolve("leadledger.yml")));
+                    section(tenantFile.get("attribution"), AttributionSettings.class, dir.resolve("leadledger.yml"), "attribution"),
+                    tenant.identity());
+        }
+        if (tenantFile.get("identity") != null) {
+            tenant = tenant.withIdentity(section(tenantFile.get("identity"), IdentitySettings.class,
+                    dir.resolve("leadledger.yml"), "identity"));
         }
         return new Workspace(dir, tenant, loadSync(dir), loadReports(dir), DeliveryDefinition.load(dir));
     }
 
     /** The section's own validation message, not Jackson's wrapping of it. */
-    private static AttributionSettings attribution(Object section, Path file) {
+    private static <T> T section(Object section, Class<T> type, Path file, String name) {
         try {
-            return YAML.convertValue(section, AttributionSettings.class);
+            return YAML.convertValue(section, type);
         } catch (IllegalArgumentException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
             String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getMessage();
-            throw new JobsConfigException(file + " (attribution): " + msg, e);
+            throw new JobsConfigException(file + " (" + name + "): " + msg, e);
         }
     }
 

@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rebuilds a tenant's core and mart tables from staging in one transaction, set-based in the database.
@@ -24,52 +26,81 @@ public class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-    /** In dependency order: staging -> core -> (attribution, in Java) -> marts. */
+    /**
+     * In dependency order: staging -> core -> (attribution, in Java) -> marts. The matching part: records ->
+     * people (identity rules, merges), then deals -> leads (override, explicit id, e-mail, company domain).
+     */
+    static final List<String> MATCHING_SCRIPTS = List.of(
+            "sql/core/core_lead_member.sql", "sql/core/core_lead_merge.sql", "sql/core/core_lead_domain.sql",
+            "sql/core/core_deal_ref.sql", "sql/core/core_account_domain.sql", "sql/core/core_lead_deal_link.sql");
     static final List<String> CORE_SCRIPTS = List.of(
-            "sql/core/core_lead_member.sql", "sql/core/core_lead.sql", "sql/core/core_lead_deal_link.sql",
-            "sql/core/core_deal.sql", "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql",
-            "sql/core/core_spend.sql");
+            "sql/core/core_lead.sql", "sql/core/core_deal.sql", "sql/core/core_unmatched.sql",
+            "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql");
     static final List<String> MART_SCRIPTS = List.of("sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FxDailyBuilder fx;
     private final AttributionBuilder attribution;
+    private final MatchingTables matchingTables;
 
     public Reconciler(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, FxDailyBuilder fx,
-                      AttributionBuilder attribution) {
+                      AttributionBuilder attribution, MatchingTables matchingTables) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.fx = fx;
         this.attribution = attribution;
+        this.matchingTables = matchingTables;
     }
 
-    public void reconcile(TenantSettings tenant, LocalDate asOf) {
+    /** How long the parts took, in milliseconds (the import benchmark prints them). */
+    public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs) {
+    }
+
+    public Timings reconcile(TenantSettings tenant, LocalDate asOf) {
         LocalDateTime neverTouchedBefore = asOf.atStartOfDay().minusDays(tenant.neverTouchedAfterDays());
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("tenant", tenant.id())
                 .addValue("currency", tenant.reportingCurrency())
                 .addValue("model", tenant.attribution().defaultModel())
-                .addValue("neverTouchedBefore", Timestamp.valueOf(neverTouchedBefore));
+                .addValue("neverTouchedBefore", Timestamp.valueOf(neverTouchedBefore))
+                .addValue("stripPlusTags", tenant.identity().stripPlusTags() ? 1 : 0)
+                .addValue("gmailDots", tenant.identity().ignoreDotsInGmail() ? 1 : 0);
+        Map<String, Long> scriptMs = new LinkedHashMap<>();
+        long[] parts = new long[2];
+        long start = System.nanoTime();
         tx.executeWithoutResult(status -> {
             fx.build(tenant.id(), tenant.reportingCurrency(), asOf);
             fx.checkComplete(tenant.id(), tenant.reportingCurrency());
-            run(CORE_SCRIPTS, p);
+            long m0 = System.nanoTime();
+            matchingTables.write(tenant);
+            run(MATCHING_SCRIPTS, p, scriptMs);
+            parts[0] = (System.nanoTime() - m0) / 1_000_000;
+            run(CORE_SCRIPTS, p, scriptMs);
             long t0 = System.nanoTime();
             AttributionBuilder.Summary a = attribution.build(tenant);
+            parts[1] = (System.nanoTime() - t0) / 1_000_000;
             log.info("attribution: {} deals, {} credit rows, {} journeys ({} converted) in {} ms", a.deals(), a.rows(),
-                    a.journeys(), a.conversions(), (System.nanoTime() - t0) / 1_000_000);
-            run(MART_SCRIPTS, p);
+                    a.journeys(), a.conversions(), parts[1]);
+            run(MART_SCRIPTS, p, scriptMs);
         });
+        Timings t = new Timings(parts[0], parts[1], (System.nanoTime() - start) / 1_000_000, Map.copyOf(scriptMs));
+        log.info("reconcile: matching {} ms, attribution {} ms, total {} ms", t.matchingMs(), t.attributionMs(), t.totalMs());
+        return t;
     }
 
-    private void run(List<String> scripts, MapSqlParameterSource p) {
+    private void run(List<String> scripts, MapSqlParameterSource p, Map<String, Long> scriptMs) {
         for (String path : scripts) {
             long t0 = System.nanoTime();
-            for (String sql : SqlScript.load(path).statements()) {
-                jdbc.update(sql, p);
+            List<String> statements = SqlScript.load(path).statements();
+            for (int i = 0; i < statements.size(); i++) {
+                long s0 = System.nanoTime();
+                int rows = jdbc.update(statements.get(i), p);
+                log.trace("{} statement {}: {} rows in {} ms", path, i + 1, rows, (System.nanoTime() - s0) / 1_000_000);
             }
-            log.debug("{} in {} ms", path, (System.nanoTime() - t0) / 1_000_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            scriptMs.put(path, ms);
+            log.debug("{} in {} ms", path, ms);
         }
     }
 }

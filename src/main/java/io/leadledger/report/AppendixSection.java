@@ -12,7 +12,8 @@ import static io.leadledger.report.ValueType.TEXT;
 
 /**
  * The appendix every report carries: the latest sync's count audit per source file (a file unchanged
- * since an earlier run shows the counts of the run that loaded it) and what could not be matched.
+ * since an earlier run shows the counts of the run that loaded it) and what could not be matched: deals by
+ * how they were linked, unmatched deals by reason, unmatched leads (the XLSX lists them row by row).
  */
 @Component
 public class AppendixSection {
@@ -76,21 +77,52 @@ public class AppendixSection {
         out.put("audit", a.build());
 
         TableBuilder u = new TableBuilder("unmatched", "Matching").col("item", "Item", TEXT).col("count", "Count", INTEGER);
-        item(u, "Deals linked by explicit id", "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND match_method = 'explicit_id'", tenant);
-        item(u, "Deals linked by contact e-mail", "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND match_method = 'email'", tenant);
-        item(u, "Deals linked by a manual override", "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND match_method = 'override'", tenant);
+        Map<String, Long> byMethod = counts("""
+                SELECT match_method, COUNT(*) FROM core_deal WHERE tenant = ? AND match_method IS NOT NULL
+                GROUP BY match_method""", tenant);
+        item(u, "Deals linked by a manual override", byMethod.getOrDefault("override", 0L));
+        item(u, "Deals linked by explicit id", byMethod.getOrDefault("explicit_id", 0L));
+        item(u, "Deals linked by contact e-mail", byMethod.getOrDefault("email", 0L));
+        item(u, "Deals linked by company domain (lower confidence)", byMethod.getOrDefault("domain", 0L));
         item(u, "Deals with no linked lead", "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND lead_key IS NULL", tenant);
+        // one line per reason that occurs; the "Unmatched deals" sheet of the workbooks lists the deals
+        Map<String, Long> byReason = counts("SELECT reason, COUNT(*) FROM core_unmatched_deal WHERE tenant = ? GROUP BY reason", tenant);
+        for (Map.Entry<String, String> r : UnmatchedReasons.DEALS.entrySet()) {
+            if (byReason.getOrDefault(r.getKey(), 0L) > 0) {
+                item(u, "\u2013 " + r.getValue(), byReason.get(r.getKey()));
+            }
+        }
         item(u, "Won deals with no linked lead", "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND lead_key IS NULL AND status = 'won'", tenant);
         item(u, "Deals closed before their lead was created", "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND inconsistent = 1", tenant);
+        item(u, "Company domains shared by several accounts (not matched)",
+                "SELECT COUNT(*) FROM core_ambiguous_domain WHERE tenant = ?", tenant);
+        Map<String, Long> leads = counts("SELECT reason, COUNT(*) FROM core_unmatched_lead WHERE tenant = ? GROUP BY reason", tenant);
+        for (Map.Entry<String, String> r : UnmatchedReasons.LEADS.entrySet()) {
+            item(u, "Leads: " + r.getValue(), leads.getOrDefault(r.getKey(), 0L));
+        }
         item(u, "Leads found in more than one tool (merged)", "SELECT COUNT(*) FROM core_lead WHERE tenant = ? AND member_count > 1", tenant);
+        item(u, "Records joined to a lead through a merge in their tool (e.g. HubSpot merged contacts)",
+                "SELECT COUNT(*) FROM core_lead_member WHERE tenant = ? AND member_via = 'merge'", tenant);
         out.put("unmatched", u.build());
         return out;
     }
 
     private void item(TableBuilder t, String label, String sql, String tenant) {
         Long n = jdbc.queryForObject(sql, Long.class, tenant);
+        item(t, label, n == null ? 0L : n);
+    }
+
+    private static void item(TableBuilder t, String label, long n) {
         Map<String, Object> r = t.row();
         r.put("item", label);
-        r.put("count", n == null ? 0L : n);
+        r.put("count", n);
+    }
+
+    private Map<String, Long> counts(String sql, String tenant) {
+        Map<String, Long> m = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            m.put(rs.getString(1), rs.getLong(2));
+        }, tenant);
+        return m;
     }
 }

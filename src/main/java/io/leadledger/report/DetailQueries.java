@@ -151,6 +151,52 @@ public class DetailQueries {
         }, ccy, ctx.tenant().id(), Date.valueOf(from.atDay(1)), Date.valueOf(to.atEndOfMonth())));
     }
 
+    /**
+     * Every deal no rule could link to a lead, whatever its date, with what it carries and why it stayed
+     * unmatched: won deals first, largest first. Its first two columns are those of jobs/link-overrides.csv.
+     */
+    public DetailSheet unmatchedDeals(ReportContext ctx) {
+        String ccy = ctx.tenant().reportingCurrency();
+        List<Column> cols = List.of(new Column("dealSource", "Deal system (deal_source)", TEXT),
+                new Column("dealId", "Deal id (deal_id)", TEXT), new Column("name", "Deal", TEXT),
+                new Column("account", "Account", TEXT), new Column("status", "Status", TEXT),
+                new Column("closeDate", "Close date", TEXT), new Column("amountRpt", "Amount (" + ccy + ")", MONEY),
+                new Column("email", "Contact e-mail", TEXT), new Column("leadRef", "Lead id on the deal", TEXT),
+                new Column("domain", "Company domain", TEXT), new Column("reason", "Why unmatched", TEXT),
+                new Column("code", "Reason code", TEXT));
+        String sql = """
+                SELECT u.source_name, u.record_id, d.deal_name, u.account_name, d.status, d.close_date, d.amount_rpt,
+                       u.contact_email, u.lead_ref, u.domain, u.reason
+                FROM core_unmatched_deal u
+                JOIN core_deal d ON d.tenant = u.tenant AND d.source_name = u.source_name AND d.record_id = u.record_id
+                WHERE u.tenant = ?
+                ORDER BY CASE d.status WHEN 'won' THEN 1 WHEN 'open' THEN 2 ELSE 3 END, d.amount_rpt DESC,
+                         u.source_name, u.record_id""";
+        return new DetailSheet("Unmatched deals", cols, sink -> streaming.query(sql, rs -> {
+            sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getDate(6).toLocalDate().toString(), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+                    rs.getString(10), UnmatchedReasons.deal(rs.getString(11)), rs.getString(11)});
+        }, ctx.tenant().id()));
+    }
+
+    /** Leads the marketing tool saw as an opportunity or a customer, with no deal linked to them. */
+    public DetailSheet unmatchedLeads(ReportContext ctx) {
+        List<Column> cols = List.of(new Column("leadKey", "Lead (e-mail or system:id)", TEXT),
+                new Column("primarySource", "Source system", TEXT), new Column("primaryRecordId", "Source record id", TEXT),
+                new Column("channel", "Source", TEXT), new Column("createdAt", "Created", TEXT),
+                new Column("stage", "Lifecycle stage", TEXT), new Column("reason", "Why unmatched", TEXT));
+        String sql = """
+                SELECT u.lead_key, l.primary_source, l.primary_record_id, l.channel, l.created_at, u.lifecycle_stage, u.reason
+                FROM core_unmatched_lead u
+                JOIN core_lead l ON l.tenant = u.tenant AND l.lead_key = u.lead_key
+                WHERE u.tenant = ?
+                ORDER BY u.reason, l.created_at, u.lead_key""";
+        return new DetailSheet("Unmatched leads", cols, sink -> streaming.query(sql, rs -> {
+            sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    text(rs.getTimestamp(5)), rs.getString(6), UnmatchedReasons.lead(rs.getString(7))});
+        }, ctx.tenant().id()));
+    }
+
     private static Date firstDay(ReportContext ctx) {
         return Date.valueOf(ctx.month().minusMonths(11).atDay(1));
     }

@@ -92,14 +92,18 @@ public class ReportService {
         return written;
     }
 
+    /** Every workbook ends with the unmatched deals and leads its appendix counts, for whoever fixes the links. */
     private List<DetailSheet> detailSheets(String id, ReportContext ctx) {
-        return switch (id) {
+        List<DetailSheet> sheets = new ArrayList<>(switch (id) {
             case LeadProductionReport.ID -> List.of(details.leadsCreated(ctx),
                     details.spendRows(ctx, ctx.month(), ctx.month(), "Spend rows (month)"), details.spend(ctx));
             case SalesPerformanceReport.ID -> List.of(details.leadsHanded(ctx));
             default -> List.of(details.dealsWon(ctx), details.attribution(ctx), details.spend(ctx),
                     details.spendRows(ctx, ctx.month().minusMonths(11), ctx.month(), "Spend rows (12 mo)"));
-        };
+        });
+        sheets.add(details.unmatchedDeals(ctx));
+        sheets.add(details.unmatchedLeads(ctx));
+        return sheets;
     }
 
     /** Templates from ./report-templates when present (users edit them), else those packed in the jar. */

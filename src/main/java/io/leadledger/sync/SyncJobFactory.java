@@ -8,6 +8,7 @@ import io.leadledger.reconcile.Reconciler;
 import io.leadledger.warehouse.FxRateRepository;
 import io.leadledger.warehouse.RunAuditRepository;
 import io.leadledger.warehouse.StagingRepository;
+import io.leadledger.warehouse.LinkOverrideRepository;
 import io.leadledger.warehouse.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,11 @@ public class SyncJobFactory {
     private final TenantRepository tenants;
     private final FxRateRepository fxRates;
     private final Reconciler reconciler;
+    private final LinkOverrideRepository linkOverrides;
 
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
-                          Reconciler reconciler) {
+                          Reconciler reconciler, LinkOverrideRepository linkOverrides) {
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.staging = staging;
@@ -58,6 +60,7 @@ public class SyncJobFactory {
         this.tenants = tenants;
         this.fxRates = fxRates;
         this.reconciler = reconciler;
+        this.linkOverrides = linkOverrides;
     }
 
     public Job build(Workspace ws) {
@@ -77,6 +80,10 @@ public class SyncJobFactory {
     private Step prepareStep(Workspace ws) {
         return new StepBuilder("prepare", jobRepository).tasklet((contribution, ctx) -> {
             tenants.save(ws.tenant());
+            int overrides = linkOverrides.load(ws.tenant().id(), ws.dir().resolve(LinkOverrideRepository.FILE));
+            if (overrides > 0) {
+                log.info("link overrides: {} from {}", overrides, ws.dir().resolve(LinkOverrideRepository.FILE));
+            }
             if (ws.sync().fxFile() != null) {
                 List<Path> fxFiles = FileGlob.resolve(ws.sync().fxFile());
                 if (fxFiles.isEmpty()) {

@@ -26,27 +26,29 @@ public class StagingRepository {
     private static final String LEAD_UPSERT = """
             INSERT INTO stg_lead (tenant, source_name, record_id, email, email_norm, first_name, last_name, company,
               created_at, source_raw, source_detail, campaign, lead_status, lifecycle_stage, handed_at, accepted_at,
-              first_touch_at, rejected, rejection_reason, owner_name, is_deleted, source_file, row_num, run_id, raw_row)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              first_touch_at, rejected, rejection_reason, owner_name, is_deleted, merged_ids, source_file, row_num, run_id,
+              raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON DUPLICATE KEY UPDATE email=VALUES(email), email_norm=VALUES(email_norm), first_name=VALUES(first_name),
               last_name=VALUES(last_name), company=VALUES(company), created_at=VALUES(created_at),
               source_raw=VALUES(source_raw), source_detail=VALUES(source_detail), campaign=VALUES(campaign),
               lead_status=VALUES(lead_status), lifecycle_stage=VALUES(lifecycle_stage), handed_at=VALUES(handed_at),
               accepted_at=VALUES(accepted_at), first_touch_at=VALUES(first_touch_at), rejected=VALUES(rejected),
               rejection_reason=VALUES(rejection_reason), owner_name=VALUES(owner_name), is_deleted=VALUES(is_deleted),
-              source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+              merged_ids=VALUES(merged_ids), source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
 
     private static final String DEAL_UPSERT = """
             INSERT INTO stg_deal (tenant, source_name, record_id, deal_name, account_name, contact_email, email_norm,
               lead_ref, stage, is_closed, is_won, amount, currency, created_at, close_date, owner_name, loss_reason,
-              lead_source_raw, is_deleted, source_file, row_num, run_id, raw_row)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              lead_source_raw, is_deleted, account_domain, source_file, row_num, run_id, raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON DUPLICATE KEY UPDATE deal_name=VALUES(deal_name), account_name=VALUES(account_name),
               contact_email=VALUES(contact_email), email_norm=VALUES(email_norm), lead_ref=VALUES(lead_ref),
               stage=VALUES(stage), is_closed=VALUES(is_closed), is_won=VALUES(is_won), amount=VALUES(amount),
               currency=VALUES(currency), created_at=VALUES(created_at), close_date=VALUES(close_date),
               owner_name=VALUES(owner_name), loss_reason=VALUES(loss_reason), lead_source_raw=VALUES(lead_source_raw),
-              is_deleted=VALUES(is_deleted), source_file=VALUES(source_file), row_num=VALUES(row_num),
+              is_deleted=VALUES(is_deleted), account_domain=VALUES(account_domain), source_file=VALUES(source_file),
+              row_num=VALUES(row_num),
               run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
 
     private static final String SPEND_UPSERT = """
@@ -152,15 +154,15 @@ public class StagingRepository {
         return new Object[] {tenant, source, l.recordId(), l.email(), l.emailNorm(), l.firstName(), l.lastName(),
                 l.company(), l.createdAt(), l.sourceRaw(), l.sourceDetail(), l.campaign(), l.status(),
                 l.lifecycleStage(), l.handedAt(), l.acceptedAt(), l.firstTouchAt(), l.rejected() ? 1 : 0,
-                l.rejectionReason(), l.owner(), l.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId,
-                raw};
+                l.rejectionReason(), l.owner(), l.deleted() ? 1 : 0, l.mergedIds(), cut(r.raw().file(), 1000),
+                r.raw().rowNum(), runId, raw};
     }
 
     private Object[] dealArgs(String tenant, String source, long runId, ParsedRow r, Deal d, String raw) {
         return new Object[] {tenant, source, d.recordId(), d.name(), d.account(), d.contactEmail(), d.emailNorm(),
                 d.leadRef(), d.stage(), d.closed() ? 1 : 0, d.won() ? 1 : 0, d.amount(), d.currency(),
                 d.createdAt(), d.closeDate(), d.owner(), d.lossReason(), d.leadSource(),
-                d.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw};
+                d.deleted() ? 1 : 0, d.accountDomain(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw};
     }
 
     private Object[] spendArgs(String tenant, String source, long runId, ParsedRow r, Spend s, String raw) {

@@ -106,6 +106,45 @@ class BuiltInProfilesTest {
     }
 
     @Test
+    void hubspotContactsCarryTheIdsMergedIntoThem() throws Exception {
+        List<ParsedRow> rows = read("hubspot-contacts", "contacts.csv", """
+                Record ID,Email,Create Date,Merged Contact IDs
+                501,bob@beta.com,2026-02-01 09:00,"401;402; 403;401"
+                502,cy@gamma.com,2026-02-02 09:00,
+                """);
+        assertEquals("401;402;403", ((Lead) rows.get(0).value()).mergedIds(), "split, trimmed, each once");
+        assertNull(((Lead) rows.get(1).value()).mergedIds());
+        // the internal property name, as an API or a property export writes the header
+        List<ParsedRow> api = read("hubspot-contacts", "api.csv", """
+                Record ID,Email,Create Date,hs_merged_object_ids
+                503,dan@delta.com,2026-02-03 09:00,77
+                """);
+        assertEquals("77", ((Lead) api.get(0).value()).mergedIds());
+    }
+
+    @Test
+    void salesforceDeletedRecordsUnderEitherHeader() throws Exception {
+        List<ParsedRow> report = read("salesforce-opportunities", "opps.csv", """
+                "Opportunity ID","Opportunity Name","Account Name","Stage","Amount","Opportunity Currency","Close Date","Deleted","Website"
+                "0061","Acme","Acme","Closed Won","1000","USD","10/3/2026","1","https://www.Acme.com/en/"
+                "0062","Beta","Beta","Closed Won","1000","USD","10/3/2026","0","beta.io"
+                """);
+        assertTrue(((Deal) report.get(0).value()).deleted());
+        assertEquals("acme.com", ((Deal) report.get(0).value()).accountDomain(), "scheme, www. and path stripped");
+        assertTrue(!((Deal) report.get(1).value()).deleted());
+        List<ParsedRow> dataLoader = read("salesforce-opportunities", "dataloader.csv", """
+                "Opportunity ID","Opportunity Name","Stage","Amount","Opportunity Currency","Close Date","IsDeleted"
+                "0063","Gamma","Closed Lost","500","EUR","10/4/2026","true"
+                """);
+        assertTrue(((Deal) dataLoader.get(0).value()).deleted());
+        List<ParsedRow> leads = read("salesforce-leads", "leads.csv", """
+                "Lead ID","Email","Create Date","IsDeleted"
+                "00Q1","a@b.com","10/2/2026","true"
+                """);
+        assertTrue(((Lead) leads.get(0).value()).deleted());
+    }
+
+    @Test
     void pipedriveDealsCloseOnWonTimeElseExpectedDate() throws Exception {
         List<ParsedRow> rows = read("pipedrive-deals", "pipedrive.csv", """
                 Deal - ID,Deal - Title,Deal - Organization,Deal - Value,Deal - Currency,Deal - Status,Deal - Deal created,Deal - Deal closed on,Deal - Expected close date,Deal - Owner,Deal - Lost reason,Person - Email

@@ -55,7 +55,8 @@ class DemoPipelineTest {
     static final List<String> REPORTS = List.of("lead-production", "sales-performance", "roi");
     static final List<String> TABLES = List.of("stg_lead", "stg_deal", "stg_spend", "quarantine", "core_lead",
             "core_lead_member", "core_deal", "core_lead_deal_link", "core_lead_stage", "core_spend", "core_attribution",
-            "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_removal_effect");
+            "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_removal_effect", "core_deal_ref",
+            "core_account_domain", "core_ambiguous_domain", "core_lead_domain", "core_unmatched_deal", "core_unmatched_lead");
 
     Path tmp;
     DemoSummary demo;
@@ -267,6 +268,52 @@ class DemoPipelineTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM core_deal WHERE match_method = 'email'", Long.class)).isPositive();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM core_deal WHERE lead_key IS NULL", Long.class)).isPositive();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM core_deal WHERE inconsistent = 1", Long.class)).isPositive();
+    }
+
+    @Test
+    void unmatchedDealsAreCountedByReasonInThePdfAndListedInEveryWorkbook() throws Exception {
+        Outcome o = outcomes.get("h2");
+        var jdbc = o.warehouse().jdbc();
+        String t = ws.tenant().id();
+        long unlinked = jdbc.queryForObject("SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND lead_key IS NULL", Long.class, t);
+        assertThat(unlinked).isPositive();
+        assertEquals(unlinked, w(jdbc, "SELECT COUNT(*) FROM core_unmatched_deal WHERE tenant = ?", t),
+                "every deal without a lead is listed once, with a reason");
+        // the demo's outbound deals carry nothing to match on
+        assertThat(w(jdbc, "SELECT COUNT(*) FROM core_unmatched_deal WHERE tenant = ? AND reason = 'no_reference'", t)).isPositive();
+        assertThat(w(jdbc, "SELECT COUNT(*) FROM core_deal_ref WHERE tenant = ? AND email_free = 1", t))
+                .as("the demo has deals with free-mail contacts").isPositive();
+        assertThat(w(jdbc, "SELECT COUNT(*) FROM core_account_domain a JOIN free_mail_domain f ON f.tenant = a.tenant"
+                + " AND f.domain = a.domain WHERE a.tenant = ?", t)).as("a free-mail domain is never an account's").isZero();
+        ReportDocument roi = doc(o.docsFirst(), "roi");
+        Map<String, Long> appendix = new LinkedHashMap<>();
+        roi.table("unmatched").rows().forEach(r -> appendix.put((String) r.get("item"), (Long) r.get("count")));
+        assertEquals(unlinked, appendix.get("Deals with no linked lead"));
+        long byReason = appendix.entrySet().stream().filter(e -> e.getKey().startsWith("\u2013 "))
+                .mapToLong(Map.Entry::getValue).sum();
+        assertEquals(unlinked, byReason, "the reasons add up to the deals without a lead: " + appendix);
+        try (PDDocument pdf = Loader.loadPDF(file("h2", "roi", "pdf"))) {
+            String text = new PDFTextStripper().getText(pdf);
+            for (var e : appendix.entrySet()) {
+                assertThat(text).as("appendix line " + e.getKey()).contains(e.getKey());
+            }
+        }
+        for (String report : REPORTS) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(file("h2", report, "xlsx"))) {
+                Sheet s = wb.getSheet("Unmatched deals");
+                assertThat(s).as(report).isNotNull();
+                assertEquals(unlinked, s.getLastRowNum(), report + ": one row per unmatched deal");
+                assertEquals("Deal system (deal_source)", s.getRow(0).getCell(0).getStringCellValue());
+                assertThat(wb.getSheet("Unmatched leads")).as(report).isNotNull();
+                assertEquals(w(jdbc, "SELECT COUNT(*) FROM core_unmatched_lead WHERE tenant = ?", t),
+                        wb.getSheet("Unmatched leads").getLastRowNum(), report);
+            }
+        }
+    }
+
+    private static long w(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql, String tenant) {
+        Long n = jdbc.queryForObject(sql, Long.class, tenant);
+        return n == null ? 0 : n;
     }
 
     @Test
