@@ -71,8 +71,8 @@ public final class TestWarehouse implements AutoCloseable {
     }
 
     /** MariaDB with allowLoadLocalInfile=true on the URL: staging through LOAD DATA, as the README recommends. */
-    public static TestWarehouse mariadbBulkLoad(String prefix) {
-        return mariadb(prefix, "&allowLoadLocalInfile=true", null);
+    public static TestWarehouse mariadbBulkLoad(String prefix, String... args) {
+        return mariadb(prefix, "&allowLoadLocalInfile=true", null, args);
     }
 
     private static TestWarehouse mariadb(String prefix, String extraOpts, Clock clock, String... args) {

@@ -39,8 +39,11 @@ class IncrementalImportTest {
     @BeforeAll
     void start() throws Exception {
         tmp = Files.createTempDirectory("leadledger-incremental");
-        warehouses = Map.of("h2", TestWarehouse.h2(tmp.resolve("h2")), "mariadb", TestWarehouse.mariadb("leadledger_incr"),
-                "mariadb-load-data", TestWarehouse.mariadbBulkLoad("leadledger_incr_bulk"));
+        // transactions of 5,000 rows, so a 12,000-row file fails and resumes in its second one
+        String batch = "--leadledger.import.batch-rows=5000";
+        warehouses = Map.of("h2", TestWarehouse.h2(tmp.resolve("h2"), null, batch),
+                "mariadb", TestWarehouse.mariadb("leadledger_incr", null, batch),
+                "mariadb-load-data", TestWarehouse.mariadbBulkLoad("leadledger_incr_bulk", batch));
     }
 
     @AfterAll
