@@ -21,6 +21,7 @@ public final class Header {
     private final List<String> names;
     private final Map<String, Integer> index;
     private final Map<String, Integer> lookups = new ConcurrentHashMap<>();
+    private final Map<String, String[]> alternatives = new ConcurrentHashMap<>();
 
     private Header(List<String> names, Map<String, Integer> index) {
         this.names = names;
@@ -86,6 +87,18 @@ public final class Header {
             return -1;
         }
         return index.getOrDefault(normalise(column), -1);
+    }
+
+    /** "A | B" as its alternatives, split once per file rather than once per row. */
+    String[] alternatives(String column) {
+        String[] alts = alternatives.get(column);
+        if (alts == null) {
+            alts = column.split(" \\| ");
+            if (alternatives.size() < MAX_REMEMBERED) {
+                alternatives.put(column, alts);
+            }
+        }
+        return alts;
     }
 
     public boolean has(String column) {

@@ -15,7 +15,7 @@ public record RawRecord(String file, long rowNum, Header header, String[] cells)
     public String get(String column) {
         if (column.contains(" | ")) {
             // alternatives: the first that has a value in this row (e.g. won time, else expected close)
-            for (String alt : column.split(" \\| ")) {
+            for (String alt : header.alternatives(column)) {
                 String v = get(alt);
                 if (v != null) {
                     return v;

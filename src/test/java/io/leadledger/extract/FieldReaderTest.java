@@ -197,4 +197,13 @@ class FieldReaderTest {
     private static RawRecord row(String column, String value) {
         return new RawRecord("t.csv", 2, Header.of(List.of("Id", column)), new String[] {"1", value});
     }
+
+    @org.junit.jupiter.api.Test
+    void theHandWrittenEmailTestAgreesWithTheRegex() {
+        for (String v : java.util.List.of("a@b.co", "a@b.c", "a@.b.c", "a@b.", "a@b", "@b.co", "a@@b.co", "a b@c.de",
+                "a@b..", "a@b.c\t", "ab.c@d", "a@b.c@d.e", "x@y.z.w", "a@b\u000B.c", "", "a", "a.b@c.d")) {
+            org.assertj.core.api.Assertions.assertThat(FieldReader.looksLikeEmail(v))
+                    .as("'%s'", v).isEqualTo(FieldReader.EMAIL.matcher(v).matches());
+        }
+    }
 }
