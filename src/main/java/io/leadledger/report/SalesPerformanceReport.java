@@ -30,7 +30,8 @@ public class SalesPerformanceReport {
         this.marts = marts;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
+    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int first = ctx.firstOf12();
         int last = ctx.monthKey();
@@ -114,7 +115,6 @@ public class SalesPerformanceReport {
         dq.row().putAll(Map.of("check", "Deals closed before their lead was created (excluded from revenue credit)",
                 "count", count("SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND inconsistent = 1", tenant)));
         tables.put("data-quality", dq.build());
-        tables.putAll(shared);
 
         List<Kpi> kpis = List.of(
                 new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(previous.handed), INTEGER),
