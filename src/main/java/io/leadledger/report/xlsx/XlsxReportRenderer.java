@@ -7,6 +7,7 @@ import io.leadledger.report.Kpi;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportTable;
 import io.leadledger.report.ValueType;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -21,7 +22,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -36,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 
 /**
  * Writes a report as a workbook for analysts: Summary, Insights, one sheet per table (numbers as numbers with
@@ -51,8 +55,7 @@ public class XlsxReportRenderer {
 
     public void render(ReportDocument doc, List<DetailSheet> details, Path out) {
         XSSFWorkbook base = new XSSFWorkbook();
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(base, WINDOW)) {
-            wb.setCompressTempFiles(true);
+        try (DetailWorkbook wb = new DetailWorkbook(base)) {
             Styles st = new Styles(base);
             Set<String> names = new HashSet<>();
             summary(base.createSheet(unique(names, "Summary")), doc, st);
@@ -66,7 +69,7 @@ public class XlsxReportRenderer {
             }
             definitions(base.createSheet(unique(names, "Definitions")), doc, st);
             for (DetailSheet d : details) {
-                detail(wb.createSheet(unique(names, d.name())), d, st);
+                detail(wb, unique(names, d.name()), d, st);
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -214,19 +217,56 @@ public class XlsxReportRenderer {
         s.setColumnWidth(1, 110 * 256);
     }
 
-    private void detail(Sheet s, DetailSheet d, Styles st) {
-        Row h = s.createRow(0);
-        for (int i = 0; i < d.columns().size(); i++) {
-            text(h.createCell(i), d.columns().get(i).label(), st.header);
+    /** Every row of the detail sheet, written as it is read from the warehouse (see {@link DetailSheetWriter}). */
+    private void detail(DetailWorkbook wb, String name, DetailSheet d, Styles st) {
+        SXSSFSheet s = wb.createSheet(name);
+        DetailSheetWriter w = wb.writerOf(s);
+        List<Column> cols = d.columns();
+        ValueType[] types = cols.stream().map(Column::type).toArray(ValueType[]::new);
+        int[] numberStyles = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            numberStyles[i] = types[i] == ValueType.TEXT ? 0 : index(st.of(types[i]));
         }
-        int[] r = {1};
-        d.rows().accept(values -> {
-            Row row = s.createRow(r[0]++);
-            for (int i = 0; i < values.length; i++) {
-                cell(row.createCell(i), values[i], d.columns().get(i).type(), st, null);
+        int guarded = index(st.guarded);
+        try {
+            w.startRow();
+            for (int i = 0; i < cols.size(); i++) {
+                w.text(i, cols.get(i).label(), index(st.header));
             }
-        });
-        finish(s, d.columns(), Math.max(1, r[0] - 1));
+            w.endRow();
+            d.rows().accept(values -> {
+                try {
+                    w.startRow();
+                    for (int i = 0; i < values.length; i++) {
+                        Object v = values[i];
+                        if (v == null) {
+                            w.blank(i); // as a created cell left empty: the column's cells are all there
+                        } else if (types[i] == ValueType.TEXT || !(v instanceof Number)) {
+                            String t = v.toString();
+                            w.text(i, t, looksLikeFormula(t) ? guarded : 0);
+                        } else {
+                            BigDecimal b = v instanceof BigDecimal x ? x : new BigDecimal(v.toString());
+                            w.number(i, b.doubleValue(), numberStyles[i]);
+                        }
+                    }
+                    w.endRow();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        base(wb, name).setDimensionOverride(new CellRangeAddress(0, w.rows() - 1, 0, cols.size() - 1));
+        finish(s, cols, Math.max(1, w.rows() - 1));
+    }
+
+    private static XSSFSheet base(DetailWorkbook wb, String name) {
+        return wb.getXSSFWorkbook().getSheet(name);
+    }
+
+    private static int index(CellStyle style) {
+        return style.getIndex() & 0xffff;
     }
 
     private void finish(Sheet s, List<Column> cols, int lastRow) {
@@ -298,6 +338,48 @@ public class XlsxReportRenderer {
         return (cut > max / 2 ? s.substring(0, cut) : s.substring(0, max)).trim();
     }
 
+    /**
+     * The workbook the detail sheets stream into. Its sheets' data goes through {@link DetailSheetWriter} into
+     * uncompressed temp files (read back once, straight away: gzipping them cost more CPU than writing the XML),
+     * and the parts are deflated at the fastest level: a year of handed leads is 200+ MB of sheet XML, which took
+     * longer to deflate at the default level than to write; the file is about a quarter larger.
+     */
+    private static final class DetailWorkbook extends SXSSFWorkbook {
+        private final Map<SXSSFSheet, DetailSheetWriter> writers = new java.util.IdentityHashMap<>();
+        private DetailSheetWriter created;
+
+        DetailWorkbook(XSSFWorkbook base) {
+            super(base, WINDOW);
+            setCompressTempFiles(false);
+            // the detail sheets' rows bypass SXSSF's rows: their dimension is set when they are written
+            setShouldCalculateSheetDimensions(false);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            created = new DetailSheetWriter();
+            return created;
+        }
+
+        @Override
+        public SXSSFSheet createSheet(String name) {
+            SXSSFSheet s = super.createSheet(name);
+            writers.put(s, created);
+            return s;
+        }
+
+        DetailSheetWriter writerOf(SXSSFSheet s) {
+            return writers.get(s);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            ZipArchiveOutputStream zos = super.createArchiveOutputStream(stream);
+            zos.setLevel(Deflater.BEST_SPEED);
+            return zos;
+        }
+    }
+
     /** Cell styles, created once per workbook (Excel limits their number). */
     private static final class Styles {
         final CellStyle title;
@@ -334,8 +416,12 @@ public class XlsxReportRenderer {
             boldGuarded = wb.createCellStyle();
             boldGuarded.cloneStyleFrom(bold);
             boldGuarded.setQuotePrefixed(true);
-            Map<ValueType, String> formats = Map.of(ValueType.INTEGER, "#,##0", ValueType.MONEY, "#,##0.00",
-                    ValueType.PERCENT, "0.0%", ValueType.DECIMAL, "#,##0.0");
+            // in a fixed order, so that a workbook's style indexes are the same from one run to the next
+            Map<ValueType, String> formats = new java.util.LinkedHashMap<>();
+            formats.put(ValueType.INTEGER, "#,##0");
+            formats.put(ValueType.MONEY, "#,##0.00");
+            formats.put(ValueType.PERCENT, "0.0%");
+            formats.put(ValueType.DECIMAL, "#,##0.0");
             formats.forEach((type, f) -> {
                 CellStyle s = wb.createCellStyle();
                 s.setDataFormat(df.getFormat(f));
