@@ -151,11 +151,13 @@ public class ReportService {
         reports.forEach(this::builder); // an unknown report fails before any work starts
         Map<String, CompletableFuture<ReportDocument>> own = new LinkedHashMap<>();
         List<String> order = longestFirst(reports);
-        own.put(order.get(0), async(pool, () -> builder(order.get(0)).build(ctx)));
-        CompletableFuture<InsightSet> found = async(pool, () -> insights.build(ctx, ws.reports().insightsMinSpend()));
-        CompletableFuture<Map<String, ReportTable>> audit = async(pool, () -> appendix.build(ws.tenant().id()));
+        own.put(order.get(0), async(pool, () -> logged(order.get(0), () -> builder(order.get(0)).build(ctx))));
+        CompletableFuture<InsightSet> found = async(pool,
+                () -> logged("insights", () -> insights.build(ctx, ws.reports().insightsMinSpend())));
+        CompletableFuture<Map<String, ReportTable>> audit = async(pool,
+                () -> logged("appendix", () -> appendix.build(ws.tenant().id())));
         for (String id : order.subList(1, order.size())) {
-            own.put(id, async(pool, () -> builder(id).build(ctx)));
+            own.put(id, async(pool, () -> logged(id, () -> builder(id).build(ctx))));
         }
         CompletableFuture<InsightSet> shared = found.thenCombine(audit, (f, a) -> {
             Map<String, ReportTable> tables = new LinkedHashMap<>(f.tables());
@@ -168,6 +170,13 @@ public class ReportService {
                     (doc, s) -> doc.withShared(s.tables(), s.insights(), s.definitions())));
         }
         return docs;
+    }
+
+    private static <T> T logged(String what, Supplier<T> task) {
+        long t = System.nanoTime();
+        T result = task.get();
+        log.debug("{} figures in {} ms", what, (System.nanoTime() - t) / 1_000_000);
+        return result;
     }
 
     private interface Builder {
