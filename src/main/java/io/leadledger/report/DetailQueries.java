@@ -50,9 +50,8 @@ public class DetailQueries {
     }
 
     /**
-     * The leads created (or handed) in the months, in time order. x_month is the month of x_at, so ordering by it
-     * first gives the same order; on H2 an index on (tenant, handed_month, handed_at, lead_key, ...) then
-     * serves it without a sort (MariaDB sorts, see {@link StreamingJdbc}).
+     * The leads created (or handed) in the months, in time order: x_month is the month of x_at, so ordering by it
+     * first gives the same order as by x_at. MariaDB sorts the rows in one pass (see {@link StreamingJdbc}).
      */
     private DetailSheet leads(String name, String event, int from, int to, ReportContext ctx) {
         String sql = LEAD_SQL.formatted(event);

@@ -26,16 +26,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Builds the monthly reports from the marts and writes each as PDF and/or XLSX into
  * {@code <out>/<tenant>/<month>/<report>-<month>.<ext>}. Both formats render the same ReportDocument.
  *
- * <p>The work of one month runs on a few threads of its own ({@code leadledger.reports.threads}, default 2): the
- * reports' figures, the shared insights and appendix, the PDF templates' compilation and then each file are
- * independent tasks, so that one core streams the long detail sheet while the other does the rest. Each task
- * reads the warehouse on a connection of its own, outside any transaction of the caller: reports only read.
+ * <p>The work of one month runs on a few threads of its own ({@code leadledger.reports.threads}, default 2): each
+ * report's figures, its XLSX detail sheets (which need the warehouse only, not the figures), the shared insights
+ * and appendix, the PDF templates' compilation, and then each file are tasks, so that one core streams the long
+ * detail sheet while the other reads the figures. Each task reads the warehouse on a connection of its own,
+ * outside any transaction of the caller: reports only read.
  */
 @Service
 public class ReportService {
@@ -82,7 +84,7 @@ public class ReportService {
     public List<ReportDocument> build(Workspace ws, YearMonth month, List<String> reports) {
         ExecutorService pool = pool();
         try {
-            Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, context(ws, month), reports, pool);
+            Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, context(ws, month), reports, pool, id -> { });
             return reports.stream().map(id -> join(docs.get(id))).toList();
         } finally {
             pool.shutdownNow();
@@ -100,28 +102,37 @@ public class ReportService {
         PaperSize paper = PaperSize.of(ws.reports().paperSize());
         long t0 = System.nanoTime();
         ExecutorService pool = pool();
+        Map<String, CompletableFuture<XlsxReportRenderer.Draft>> drafts = new LinkedHashMap<>();
         try {
-            // compiled on first use only; started now, it overlaps with reading the marts
+            ReportContext ctx = context(ws, month);
+            // each report's detail sheets depend on the warehouse alone: they stream while the figures are read
+            Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, ctx, reports, pool, id -> {
+                if (formats.contains("xlsx")) {
+                    drafts.put(id, async(pool, () -> xlsx.details(detailSheets(id, ctx))));
+                }
+            });
+            // compiled on first use only; needed once the documents are
             CompletableFuture<PdfReportRenderer> templates = formats.contains("pdf")
                     ? async(pool, () -> pdfRenderer().prepare(reports, paper)) : CompletableFuture.completedFuture(null);
-            ReportContext ctx = context(ws, month);
-            Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, ctx, reports, pool);
             CompletableFuture<Duration> built = CompletableFuture.allOf(docs.values().toArray(CompletableFuture[]::new))
                     .thenApply(x -> Duration.ofNanos(System.nanoTime() - t0));
             built.thenAccept(d -> log.info("{} documents built in {} ms", month, d.toMillis()));
             List<CompletableFuture<WrittenFile>> files = new ArrayList<>();
-            // the longest file first: its detail sheet streams while the others are written
             for (String id : longestFirst(reports)) {
                 String base = id + "-" + month;
                 CompletableFuture<ReportDocument> doc = docs.get(id);
                 if (formats.contains("xlsx")) {
                     Path f = dir.resolve(base + ".xlsx");
-                    files.add(doc.thenApplyAsync(d -> timed(id, "xlsx", f,
-                            () -> xlsx.render(d, detailSheets(id, new ReportContext(ws.tenant(), month, d.generatedAt())), f)), pool));
+                    files.add(doc.thenCombineAsync(drafts.get(id), (d, draft) -> {
+                        try (draft) {
+                            // the file's time: its detail sheets streaming, then the workbook written around them
+                            return timed(id, "xlsx", f, draft.time(), () -> xlsx.render(d, draft, f));
+                        }
+                    }, pool));
                 }
                 if (formats.contains("pdf")) {
                     Path f = dir.resolve(base + ".pdf");
-                    files.add(doc.thenCombineAsync(templates, (d, r) -> timed(id, "pdf", f, () -> r.render(d, f, paper)), pool));
+                    files.add(doc.thenCombineAsync(templates, (d, r) -> timed(id, "pdf", f, Duration.ZERO, () -> r.render(d, f, paper)), pool));
                 }
             }
             List<WrittenFile> written = files.stream().map(ReportService::join)
@@ -131,13 +142,21 @@ public class ReportService {
             return new Rendering(join(built), written);
         } finally {
             pool.shutdownNow();
+            // a draft whose workbook was never written (another task failed) still has its temp files
+            drafts.values().forEach(d -> {
+                XlsxReportRenderer.Draft draft = d.getNow(null);
+                if (draft != null) {
+                    draft.close();
+                }
+            });
         }
     }
 
-    private WrittenFile timed(String id, String format, Path file, Runnable write) {
+    /** Writes the file; its time is what the write took plus {@code before} (work done for it earlier). */
+    private static WrittenFile timed(String id, String format, Path file, Duration before, Runnable write) {
         long t = System.nanoTime();
         write.run();
-        Duration d = Duration.ofNanos(System.nanoTime() - t);
+        Duration d = Duration.ofNanos(System.nanoTime() - t).plus(before);
         log.info("{}: {} in {} ms", id, file.toAbsolutePath(), d.toMillis());
         return new WrittenFile(id, format, file, d);
     }
@@ -147,17 +166,19 @@ public class ReportService {
      * figures, which read every lead handed over in two years, start first.
      */
     private Map<String, CompletableFuture<ReportDocument>> documents(Workspace ws, ReportContext ctx, List<String> reports,
-                                                                     ExecutorService pool) {
+                                                                     ExecutorService pool, Consumer<String> started) {
         reports.forEach(this::builder); // an unknown report fails before any work starts
         Map<String, CompletableFuture<ReportDocument>> own = new LinkedHashMap<>();
         List<String> order = longestFirst(reports);
         own.put(order.get(0), async(pool, () -> logged(order.get(0), () -> builder(order.get(0)).build(ctx))));
+        started.accept(order.get(0));
         CompletableFuture<InsightSet> found = async(pool,
                 () -> logged("insights", () -> insights.build(ctx, ws.reports().insightsMinSpend())));
         CompletableFuture<Map<String, ReportTable>> audit = async(pool,
                 () -> logged("appendix", () -> appendix.build(ws.tenant().id())));
         for (String id : order.subList(1, order.size())) {
             own.put(id, async(pool, () -> logged(id, () -> builder(id).build(ctx))));
+            started.accept(id);
         }
         CompletableFuture<InsightSet> shared = found.thenCombine(audit, (f, a) -> {
             Map<String, ReportTable> tables = new LinkedHashMap<>(f.tables());

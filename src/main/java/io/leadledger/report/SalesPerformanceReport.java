@@ -45,7 +45,7 @@ public class SalesPerformanceReport {
         marts.streaming().query("""
                 SELECT handed_month, channel, owner_name, funnel_status, outcome, won_amount_rpt, handed_at,
                        first_touch_at, created_at, deal_close_date
-                FROM mart_lead WHERE tenant = ? AND handed_month BETWEEN ? AND ?""", rs -> {
+                FROM mart_lead %s WHERE tenant = ? AND handed_month BETWEEN ? AND ?""".formatted(marts.wholeTable()), rs -> {
             int month = rs.getInt("handed_month");
             String status = rs.getString("funnel_status");
             String outcome = rs.getString("outcome");

@@ -39,11 +39,19 @@ final class StreamingJdbc {
     }
 
     private static boolean isMySql(DataSource ds) {
+        String name = product(ds);
+        return name.contains("mysql") || name.contains("mariadb");
+    }
+
+    static boolean isH2(DataSource ds) {
+        return product(ds).equals("h2");
+    }
+
+    private static String product(DataSource ds) {
         try (Connection c = ds.getConnection()) {
-            String name = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return name.contains("mysql") || name.contains("mariadb");
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         } catch (SQLException e) {
-            return false;
+            return "";
         }
     }
 

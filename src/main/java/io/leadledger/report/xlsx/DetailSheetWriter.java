@@ -37,6 +37,19 @@ final class DetailSheetWriter extends SheetDataWriter {
         return new Utf8Writer(new FileOutputStream(fd));
     }
 
+    /** Closes the temp file and deletes it, if the workbook has not done so already. */
+    void discard() {
+        try {
+            _out.close();
+        } catch (IOException ignored) {
+            // deleted below all the same
+        }
+        File f = getTempFile();
+        if (f != null && f.exists() && !f.delete()) {
+            f.deleteOnExit();
+        }
+    }
+
     /** Rows written so far; the next row's index (0-based). */
     int rows() {
         return rows;

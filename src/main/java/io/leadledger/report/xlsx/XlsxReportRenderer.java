@@ -34,6 +34,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,9 +56,64 @@ public class XlsxReportRenderer {
     private static final int WINDOW = 200;
 
     public void render(ReportDocument doc, List<DetailSheet> details, Path out) {
-        XSSFWorkbook base = new XSSFWorkbook();
-        try (DetailWorkbook wb = new DetailWorkbook(base)) {
-            Styles st = new Styles(base);
+        try (Draft draft = details(details)) {
+            render(doc, draft, out);
+        }
+    }
+
+    /**
+     * A workbook's detail sheets, written before its document exists: they depend on the warehouse alone, so the
+     * longest of them can stream while the report's figures are read. {@link #render(ReportDocument, Draft, Path)}
+     * puts them after the document's sheets. Closing a draft deletes whatever temp files are left.
+     */
+    public static final class Draft implements AutoCloseable {
+        private final XSSFWorkbook base = new XSSFWorkbook();
+        private final Styles st = new Styles(base);
+        private final List<DetailSheet> details;
+        private final List<DetailSheetWriter> writers = new ArrayList<>();
+        private final Duration time;
+
+        private Draft(List<DetailSheet> details) {
+            this.details = List.copyOf(details);
+            long t = System.nanoTime();
+            try {
+                for (DetailSheet d : this.details) {
+                    DetailSheetWriter w = new DetailSheetWriter();
+                    writers.add(w);
+                    rows(w, d, st);
+                }
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("cannot write a detail sheet", e);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+            this.time = Duration.ofNanos(System.nanoTime() - t);
+        }
+
+        /** How long the detail sheets took to stream. */
+        public Duration time() {
+            return time;
+        }
+
+        @Override
+        public void close() {
+            writers.forEach(DetailSheetWriter::discard);
+        }
+    }
+
+    /** Streams the detail sheets into a draft of the workbook (see {@link Draft}). */
+    public Draft details(List<DetailSheet> details) {
+        return new Draft(details);
+    }
+
+    /** Writes the document's sheets, then the draft's detail sheets, to {@code out}. */
+    public void render(ReportDocument doc, Draft draft, Path out) {
+        XSSFWorkbook base = draft.base;
+        Styles st = draft.st;
+        DetailWorkbook wb = new DetailWorkbook(base, draft.writers);
+        try {
             Set<String> names = new HashSet<>();
             summary(base.createSheet(unique(names, "Summary")), doc, st);
             if (!doc.insights().isEmpty()) {
@@ -68,8 +125,8 @@ public class XlsxReportRenderer {
                 XlsxCharts.draw(sheet, t, doc.charts().stream().filter(c -> c.table().equals(t.key())).toList());
             }
             definitions(base.createSheet(unique(names, "Definitions")), doc, st);
-            for (DetailSheet d : details) {
-                detail(wb, unique(names, d.name()), d, st);
+            for (DetailSheet d : draft.details) {
+                detail(wb, unique(names, d.name()), d);
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -77,9 +134,15 @@ public class XlsxReportRenderer {
                 wb.write(os);
             }
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            wb.dispose();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
+        } finally {
+            wb.dispose(); // the detail sheets' temp files, written or not
+            try {
+                wb.close();
+            } catch (IOException ignored) {
+                // nothing was written to the package itself
+            }
         }
     }
 
@@ -217,10 +280,16 @@ public class XlsxReportRenderer {
         s.setColumnWidth(1, 110 * 256);
     }
 
-    /** Every row of the detail sheet, written as it is read from the warehouse (see {@link DetailSheetWriter}). */
-    private void detail(DetailWorkbook wb, String name, DetailSheet d, Styles st) {
+    /** A drafted detail sheet becomes the workbook's next sheet (see {@link DetailSheetWriter}). */
+    private void detail(DetailWorkbook wb, String name, DetailSheet d) {
         SXSSFSheet s = wb.createSheet(name);
         DetailSheetWriter w = wb.writerOf(s);
+        base(wb, name).setDimensionOverride(new CellRangeAddress(0, w.rows() - 1, 0, d.columns().size() - 1));
+        finish(s, d.columns(), Math.max(1, w.rows() - 1));
+    }
+
+    /** Every row of the detail sheet, written as it is read from the warehouse. */
+    private static void rows(DetailSheetWriter w, DetailSheet d, Styles st) throws IOException {
         List<Column> cols = d.columns();
         ValueType[] types = cols.stream().map(Column::type).toArray(ValueType[]::new);
         int[] numberStyles = new int[types.length];
@@ -228,37 +297,31 @@ public class XlsxReportRenderer {
             numberStyles[i] = types[i] == ValueType.TEXT ? 0 : index(st.of(types[i]));
         }
         int guarded = index(st.guarded);
-        try {
-            w.startRow();
-            for (int i = 0; i < cols.size(); i++) {
-                w.text(i, cols.get(i).label(), index(st.header));
-            }
-            w.endRow();
-            d.rows().accept(values -> {
-                try {
-                    w.startRow();
-                    for (int i = 0; i < values.length; i++) {
-                        Object v = values[i];
-                        if (v == null) {
-                            w.blank(i); // as a created cell left empty: the column's cells are all there
-                        } else if (types[i] == ValueType.TEXT || !(v instanceof Number)) {
-                            String t = v.toString();
-                            w.text(i, t, looksLikeFormula(t) ? guarded : 0);
-                        } else {
-                            BigDecimal b = v instanceof BigDecimal x ? x : new BigDecimal(v.toString());
-                            w.number(i, b.doubleValue(), numberStyles[i]);
-                        }
-                    }
-                    w.endRow();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        w.startRow();
+        for (int i = 0; i < cols.size(); i++) {
+            w.text(i, cols.get(i).label(), index(st.header));
         }
-        base(wb, name).setDimensionOverride(new CellRangeAddress(0, w.rows() - 1, 0, cols.size() - 1));
-        finish(s, cols, Math.max(1, w.rows() - 1));
+        w.endRow();
+        d.rows().accept(values -> {
+            try {
+                w.startRow();
+                for (int i = 0; i < values.length; i++) {
+                    Object v = values[i];
+                    if (v == null) {
+                        w.blank(i); // as a created cell left empty: the column's cells are all there
+                    } else if (types[i] == ValueType.TEXT || !(v instanceof Number)) {
+                        String t = v.toString();
+                        w.text(i, t, looksLikeFormula(t) ? guarded : 0);
+                    } else {
+                        BigDecimal b = v instanceof BigDecimal x ? x : new BigDecimal(v.toString());
+                        w.number(i, b.doubleValue(), numberStyles[i]);
+                    }
+                }
+                w.endRow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static XSSFSheet base(DetailWorkbook wb, String name) {
@@ -346,18 +409,21 @@ public class XlsxReportRenderer {
      */
     private static final class DetailWorkbook extends SXSSFWorkbook {
         private final Map<SXSSFSheet, DetailSheetWriter> writers = new java.util.IdentityHashMap<>();
+        /** The drafted sheets' writers, handed to the detail sheets in order as they are created. */
+        private final java.util.Deque<DetailSheetWriter> drafted;
         private DetailSheetWriter created;
 
-        DetailWorkbook(XSSFWorkbook base) {
+        DetailWorkbook(XSSFWorkbook base, List<DetailSheetWriter> drafted) {
             super(base, WINDOW);
+            this.drafted = new java.util.ArrayDeque<>(drafted);
             setCompressTempFiles(false);
-            // the detail sheets' rows bypass SXSSF's rows: their dimension is set when they are written
+            // the detail sheets' rows bypass SXSSF's rows: their dimension is set when they are added
             setShouldCalculateSheetDimensions(false);
         }
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            created = new DetailSheetWriter();
+            created = drafted.isEmpty() ? new DetailSheetWriter() : drafted.poll();
             return created;
         }
 
