@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 final class DetailSheetWriter extends SheetDataWriter {
 
     private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
     private final Utf8Writer out;
     /** Column letters as bytes ("A", "B", ... "AA"), made on first use. */
@@ -56,6 +57,11 @@ final class DetailSheetWriter extends SheetDataWriter {
     }
 
     void startRow() throws IOException {
+        if (rows == MAX_ROWS) {
+            // what SXSSF's createRow says: a sheet cannot hold more
+            throw new IllegalArgumentException("Invalid row number (" + rows + ") outside allowable range (0.."
+                    + (MAX_ROWS - 1) + ")");
+        }
         rows++;
         out.ascii("<row r=\"");
         out.number(rows);
