@@ -1,25 +1,30 @@
 package io.leadledger.bench;
 
-import io.leadledger.LeadledgerApplication;
 import io.leadledger.jobs.ReportsDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.reconcile.SqlScript;
 import io.leadledger.report.ReportService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
-import java.io.PrintStream;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -27,113 +32,190 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * Times the three monthly reports (PDF and XLSX each) for one month over a synthetic warehouse of N leads
- * (default 1,000,000) and prints the time and the peak heap. The warehouse (tenant "bench") is written once
- * straight into the core tables, then the marts are built by the real mart scripts; later runs reuse it.
- *
- * <pre>java -Xmx512m -Dloader.main=io.leadledger.bench.ReportBenchmark \
- *   -cp target/leadledger.jar org.springframework.boot.loader.launch.PropertiesLauncher [--leads N] [--db DIR] [--out DIR]</pre>
- *
- * The lead can wire {@link #run(ReportService, JdbcTemplate, NamedParameterJdbcTemplate, long, Path, PrintStream)} to
- * {@code leadledger bench report}.
+ * `leadledger bench report`: times the three monthly reports (PDF and XLSX each) for one month over a synthetic
+ * warehouse of N leads (default 1,000,000) in the configured warehouse (H2, or MySQL/MariaDB through
+ * LEADLEDGER_DB_URL), and prints each file's time, the total and the peak heap. The warehouse (tenant "bench",
+ * the 24 months ending with the report month) is written once straight into the core tables, then the marts are
+ * built by the real mart scripts; later runs with the same N and month reuse it. The six files are written twice:
+ * the first run compiles the PDF templates, the second is warm. Figures, not a test: run it with the heap you
+ * deploy with.
  */
-public final class ReportBenchmark {
+@Component
+public class ReportBenchmark {
 
     static final String TENANT = "bench";
-    static final YearMonth MONTH = YearMonth.of(2026, 10);
+    public static final YearMonth DEFAULT_MONTH = YearMonth.of(2026, 10);
     static final int MONTHS = 24;
     static final String[] CHANNELS = {"Paid search", "Organic search", "LinkedIn Ads", "Webinar", "Trade show",
             "Content syndication", "Referral", "Partner"};
     static final int CAMPAIGNS = 5;
     static final String[] REASONS = {"Not ICP", "No budget", "Bad contact data", "No project", "Duplicate", "Competitor"};
 
-    private ReportBenchmark() {
+    private final ReportService reports;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public ReportBenchmark(ReportService reports, JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.reports = reports;
+        this.jdbc = jdbc;
+        this.named = named;
     }
 
-    public static void main(String[] args) {
-        long leads = 1_000_000;
-        Path db = Path.of("target", "bench-warehouse");
-        Path out = Path.of("target", "bench-reports");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--leads" -> leads = Long.parseLong(args[i + 1].replace("_", ""));
-                case "--db" -> db = Path.of(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--leads N, --db DIR, --out DIR)");
-            }
-        }
-        String url = "jdbc:h2:file:" + db.toAbsolutePath().resolve("warehouse") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CACHE_SIZE=65536";
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(LeadledgerApplication.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--spring.datasource.password=",
-                        "--leadledger.cli.enabled=false", "--logging.level.io.leadledger=WARN",
-                        "--logging.level.io.leadledger.report.ReportService=INFO")) {
-            run(ctx.getBean(ReportService.class), ctx.getBean(JdbcTemplate.class),
-                    ctx.getBean(NamedParameterJdbcTemplate.class), leads, out, System.out);
-        }
+    /** One timed run of the six files: the documents, each file (they overlap: written concurrently), the peak heap. */
+    public record Run(String name, Duration total, Duration documents, List<ReportService.WrittenFile> files,
+                      long peakHeapBytes, long poolPeaksBytes, Duration cpu) {
     }
 
-    public static void run(ReportService reports, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, long leads,
-                           Path out, PrintStream log) {
-        Long have = jdbc.queryForObject("SELECT COUNT(*) FROM mart_lead WHERE tenant = ?", Long.class, TENANT);
-        if (have == null || have != leads) {
-            long t0 = System.nanoTime();
-            new Synthesis(jdbc, leads).write();
-            buildMarts(named);
-            log.printf("warehouse: %,d leads written and marts built in %.1f s%n", leads, (System.nanoTime() - t0) / 1e9);
+    public List<Run> run(long leads, YearMonth month, Path out, PrintWriter log) {
+        if (leads < 1) {
+            throw new IllegalArgumentException("--leads must be at least 1");
+        }
+        if (present(leads, month)) {
+            log.printf("warehouse: reusing %,d leads of tenant '%s', %s to %s%n", leads, TENANT, month.minusMonths(MONTHS - 1), month);
         } else {
-            log.printf("warehouse: reusing %,d leads%n", leads);
+            log.printf("warehouse: writing %,d leads of tenant '%s', %s to %s ...%n", leads, TENANT,
+                    month.minusMonths(MONTHS - 1), month);
+            log.flush();
+            long t0 = System.nanoTime();
+            new Synthesis(jdbc, leads, month).write();
+            buildMarts(month);
+            log.printf("warehouse: %,d leads written and marts built in %.1f s%n", leads, (System.nanoTime() - t0) / 1e9);
         }
         Workspace ws = new Workspace(out, new TenantSettings(TENANT, "Bench Corp", "USD", "UTC", 14, Map.of()), null,
                 new ReportsDefinition("monthly-reports", null, null, List.of("lead-production", "sales-performance", "roi"),
                         List.of("pdf", "xlsx"), out.toString(), "A4", List.of()));
-        log.printf("heap max %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
-        for (String run : List.of("first run (templates compiled)", "second run")) {
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            HeapSampler sampler = new HeapSampler();
-            sampler.start();
-            long t0 = System.nanoTime();
-            List<Path> files = reports.generate(ws, MONTH, out, List.of("pdf", "xlsx"));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            sampler.interrupt();
-            long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            log.printf("%s: %d files (3 PDF + 3 XLSX) in %.1f s; peak heap used %,d MB sampled (heap pools' peaks summed: %,d MB)%n",
-                    run, files.size(), seconds, sampler.peak.get() >> 20, poolPeaks >> 20);
+        log.printf("reports for %s into %s, heap max %,d MB, %d cores%n", month, out.resolve(TENANT).resolve(month.toString()),
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        log.flush();
+        List<Run> runs = new ArrayList<>();
+        for (String name : List.of("first run (PDF templates compiled)", "second run (warm)")) {
+            Run r;
+            try (HeapPeak heap = new HeapPeak()) {
+                long cpu0 = processCpu();
+                long t0 = System.nanoTime();
+                ReportService.Rendering rendering = reports.render(ws, month, out, List.of("pdf", "xlsx"));
+                Duration total = Duration.ofNanos(System.nanoTime() - t0);
+                r = new Run(name, total, rendering.documents(), rendering.files(), heap.peak(), heap.poolPeaks(),
+                        Duration.ofNanos(processCpu() - cpu0));
+            }
+            runs.add(r);
+            log.printf("%s: %d files in %.1f s, peak heap used %,d MB%n", r.name(), r.files().size(), secs(r.total()),
+                    r.peakHeapBytes() >> 20);
+            log.printf("  documents (figures from the marts)  %6.1f s%n", secs(r.documents()));
+            for (ReportService.WrittenFile f : r.files()) {
+                log.printf("  %-38s %6.1f s%n", f.file().getFileName(), secs(f.time()));
+            }
+            log.printf("  total                               %6.1f s   (files are written concurrently: their times overlap)%n",
+                    secs(r.total()));
+            // on a shared machine the wall time depends on the neighbours; the CPU this process used does less
+            log.printf("  CPU used by this process            %6.1f s   (not the database server's)%n", secs(r.cpu()));
+            log.printf("  heap: peak used %,d MB (heap in use before each GC and at the end); the heap pools' own peaks"
+                    + " summed: %,d MB (an upper bound: pools peak at different moments)%n", r.peakHeapBytes() >> 20,
+                    r.poolPeaksBytes() >> 20);
+            log.flush();
         }
+        return runs;
     }
 
-    private static void buildMarts(NamedParameterJdbcTemplate named) {
+    /** Whether the bench tenant already holds exactly this many leads over the 24 months ending with the month. */
+    private boolean present(long leads, YearMonth month) {
+        Map<String, Object> m = jdbc.queryForMap("SELECT COUNT(*) AS n, MIN(created_month) AS lo, MAX(created_month) AS hi "
+                + "FROM mart_lead WHERE tenant = ?", TENANT);
+        long n = ((Number) m.get("n")).longValue();
+        Number lo = (Number) m.get("lo");
+        Number hi = (Number) m.get("hi");
+        return n == leads && lo != null && hi != null && lo.intValue() >= key(month.minusMonths(MONTHS - 1))
+                && hi.intValue() <= key(month);
+    }
+
+    private static int key(YearMonth m) {
+        return m.getYear() * 100 + m.getMonthValue();
+    }
+
+    private void buildMarts(YearMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("tenant", TENANT).addValue("currency", "USD")
                 .addValue("model", "first_touch")
-                .addValue("neverTouchedBefore", Timestamp.valueOf(MONTH.plusMonths(1).atDay(1).atStartOfDay().minusDays(14)));
-        for (String path : List.of("sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql")) {
+                .addValue("neverTouchedBefore", Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay().minusDays(14)));
+        // each lead's outcome from its deal, as the reconcile derives it, then the marts
+        for (String path : List.of("sql/core/core_lead_outcome.sql", "sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql")) {
             for (String sql : SqlScript.load(path).statements()) {
                 named.update(sql, p);
             }
         }
     }
 
-    /** Samples the used heap every 10 ms: what the process really held, unlike summed pool peaks. */
-    private static final class HeapSampler extends Thread {
-        final AtomicLong peak = new AtomicLong();
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
 
-        HeapSampler() {
-            setDaemon(true);
+    private static double secs(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    /**
+     * The peak of the heap in use during a run, from the memory pools: what each collection found in use before it
+     * ran (the heap's high points), and what is in use at the end. Also the pools' own peak usages summed, as the
+     * MemoryPoolMXBeans report them.
+     */
+    private static final class HeapPeak implements AutoCloseable, NotificationListener {
+        private final AtomicLong peak = new AtomicLong();
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final Set<String> heapPools;
+
+        HeapPeak() {
+            System.gc();
+            heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter e) {
+                    e.addNotificationListener(this, null, null);
+                    emitters.add(e);
+                }
+            }
+            peak.set(used());
         }
 
         @Override
-        public void run() {
-            Runtime rt = Runtime.getRuntime();
-            while (!isInterrupted()) {
-                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+        public void handleNotification(Notification n, Object handback) {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                Map<String, MemoryUsage> before = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                        .getGcInfo().getMemoryUsageBeforeGc();
+                long sum = before.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+                peak.accumulateAndGet(sum, Math::max);
+            }
+        }
+
+        private static long used() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getUsage().getUsed()).sum();
+        }
+
+        long peak() {
+            return Math.max(peak.get(), used());
+        }
+
+        long poolPeaks() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+
+        @Override
+        public void close() {
+            for (NotificationEmitter e : emitters) {
                 try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
+                    e.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // already gone
                 }
             }
         }
@@ -144,12 +226,14 @@ public final class ReportBenchmark {
         private final JdbcTemplate jdbc;
         private final long leads;
         private final Random r = new Random(7);
-        private final LocalDate first = MONTH.minusMonths(MONTHS - 1).atDay(1);
-        private final LocalDate last = MONTH.atEndOfMonth();
+        private final LocalDate first;
+        private final LocalDate last;
 
-        Synthesis(JdbcTemplate jdbc, long leads) {
+        Synthesis(JdbcTemplate jdbc, long leads, YearMonth month) {
             this.jdbc = jdbc;
             this.leads = leads;
+            this.first = month.minusMonths(MONTHS - 1).atDay(1);
+            this.last = month.atEndOfMonth();
         }
 
         void write() {

@@ -1,6 +1,7 @@
 package io.leadledger.cli;
 
 import io.leadledger.bench.ImportBenchmark;
+import io.leadledger.bench.ReportBenchmark;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,38 +10,53 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
 @Component
-@Command(name = "bench", description = "Benchmarks that print figures. 'bench import': generate N leads + M deals, "
-        + "import them into the MySQL/MariaDB warehouse of LEADLEDGER_DB_URL and compare with LOAD DATA LOCAL INFILE; "
-        + "then time the attribution step (8 models) on its own.")
+@Command(name = "bench", description = {"Benchmarks that print figures.",
+        "'bench import': generate N leads + M deals, import them into the MySQL/MariaDB warehouse of LEADLEDGER_DB_URL "
+                + "and compare with LOAD DATA LOCAL INFILE; then time the attribution step (8 models) on its own.",
+        "'bench report': write a synthetic warehouse of N leads (tenant 'bench', once) into the configured warehouse, "
+                + "then time the three reports of the month as PDF and XLSX, twice; prints each file's time, the total "
+                + "and the peak heap."})
 public class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import")
+    @Parameters(paramLabel = "WHAT", description = "import | report")
     String what;
     @Option(names = "--leads", defaultValue = "1000000", description = "Leads to generate (default: ${DEFAULT-VALUE}).")
     int leads;
-    @Option(names = "--deals", description = "Deals to generate (default: leads / 10).")
+    @Option(names = "--deals", description = "import: deals to generate (default: leads / 10).")
     Integer deals;
-    @Option(names = "--dir", defaultValue = "data/bench", description = "Where the files go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "report: the report month; the synthetic warehouse "
+            + "covers the 24 months ending with it (default: 2026-10).")
+    YearMonth month;
+    @Option(names = "--dir", defaultValue = "data/bench", description = "Where the files go (default: ${DEFAULT-VALUE}; "
+            + "report: <dir>/reports).")
     Path dir;
     @Spec
     CommandSpec spec;
 
     private final ImportBenchmark importBenchmark;
+    private final ReportBenchmark reportBenchmark;
 
-    public BenchCommand(ImportBenchmark importBenchmark) {
+    public BenchCommand(ImportBenchmark importBenchmark, ReportBenchmark reportBenchmark) {
         this.importBenchmark = importBenchmark;
+        this.reportBenchmark = reportBenchmark;
     }
 
     @Override
     public Integer call() throws Exception {
-        if (!"import".equals(what)) {
-            spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import)");
-            return Console.USAGE;
+        switch (what) {
+            case "import" -> importBenchmark.run(leads, deals != null ? deals : Math.max(1, leads / 10), dir,
+                    spec.commandLine().getOut());
+            case "report" -> reportBenchmark.run(leads, month != null ? month : ReportBenchmark.DEFAULT_MONTH,
+                    dir.resolve("reports"), spec.commandLine().getOut());
+            default -> {
+                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report)");
+                return Console.USAGE;
+            }
         }
-        importBenchmark.run(leads, deals != null ? deals : Math.max(1, leads / 10), dir, spec.commandLine().getOut());
         return Console.OK;
     }
 }

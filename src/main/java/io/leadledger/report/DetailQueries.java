@@ -39,18 +39,22 @@ public class DetailQueries {
             SELECT primary_source, primary_record_id, lead_key, channel, campaign, created_at, handed_at, first_touch_at,
                    funnel_status, rejection_reason, outcome, owner_name, deal_source, deal_record_id, match_method,
                    won_amount_rpt
-            FROM mart_lead WHERE tenant = ? AND %s BETWEEN ? AND ? ORDER BY %s, lead_key""";
+            FROM mart_lead WHERE tenant = ? AND %1$s_month BETWEEN ? AND ? ORDER BY %1$s_month, %1$s_at, lead_key""";
 
     public DetailSheet leadsCreated(ReportContext ctx) {
-        return leads("Leads created", "created_month", ctx.monthKey(), ctx.monthKey(), ctx);
+        return leads("Leads created", "created", ctx.monthKey(), ctx.monthKey(), ctx);
     }
 
     public DetailSheet leadsHanded(ReportContext ctx) {
-        return leads("Leads handed (12 mo)", "handed_month", ctx.firstOf12(), ctx.monthKey(), ctx);
+        return leads("Leads handed (12 mo)", "handed", ctx.firstOf12(), ctx.monthKey(), ctx);
     }
 
-    private DetailSheet leads(String name, String monthColumn, int from, int to, ReportContext ctx) {
-        String sql = LEAD_SQL.formatted(monthColumn, monthColumn.replace("_month", "_at"));
+    /**
+     * The leads created (or handed) in the months, in time order: x_month is the month of x_at, so ordering by it
+     * first gives the same order as by x_at. MariaDB sorts the rows in one pass (see {@link StreamingJdbc}).
+     */
+    private DetailSheet leads(String name, String event, int from, int to, ReportContext ctx) {
+        String sql = LEAD_SQL.formatted(event);
         return new DetailSheet(name, LEAD_COLUMNS, sink -> streaming.query(sql, rs -> {
             sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     text(rs.getTimestamp(6)), text(rs.getTimestamp(7)), text(rs.getTimestamp(8)), rs.getString(9),

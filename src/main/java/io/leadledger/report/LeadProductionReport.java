@@ -25,7 +25,8 @@ public class LeadProductionReport {
         this.marts = marts;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
+    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();
         int prev = ReportContext.key(ctx.month().minusMonths(1));
@@ -93,7 +94,6 @@ public class LeadProductionReport {
         }, tenant, m);
         tables.put("rejection-reasons", reasons.build());
         tables.put("rejection-reasons-by-source", reasonsBySource(tenant, m));
-        tables.putAll(shared);
 
         ChannelFigures before = marts.total(tenant, prev, prev);
         List<Kpi> kpis = new ArrayList<>();

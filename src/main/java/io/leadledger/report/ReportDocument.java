@@ -3,6 +3,7 @@ package io.leadledger.report;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +39,17 @@ public record ReportDocument(String id, String title, String tenantName, YearMon
         return t;
     }
 
-    /** This document with the insights and their definitions (appended to the report's own). */
-    public ReportDocument withInsights(List<Insight> shared, List<Definition> insightDefinitions) {
+    /**
+     * This document with the month's shared sections: their tables after the report's own, the insights, and
+     * the insights' definitions after the report's own.
+     */
+    public ReportDocument withShared(Map<String, ReportTable> sharedTables, List<Insight> shared,
+                                     List<Definition> insightDefinitions) {
+        Map<String, ReportTable> all = new LinkedHashMap<>(tables);
+        all.putAll(sharedTables);
         List<Definition> defs = new ArrayList<>(definitions == null ? List.of() : definitions);
         defs.addAll(insightDefinitions);
-        return new ReportDocument(id, title, tenantName, month, currency, generatedAt, kpis, tables, List.copyOf(defs),
+        return new ReportDocument(id, title, tenantName, month, currency, generatedAt, kpis, all, List.copyOf(defs),
                 shared, charts);
     }
 }

@@ -6,25 +6,45 @@ import io.leadledger.report.pdf.PdfReportRenderer;
 import io.leadledger.report.xlsx.XlsxReportRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Builds the monthly reports from the marts and writes each as PDF and/or XLSX into
  * {@code <out>/<tenant>/<month>/<report>-<month>.<ext>}. Both formats render the same ReportDocument.
+ *
+ * <p>The work of one month runs on a few threads of its own ({@code leadledger.reports.threads}, default 2): each
+ * report's figures, its XLSX detail sheets (which need the warehouse only, not the figures), the shared insights
+ * and appendix, the PDF templates' compilation, and then each file are tasks, so that one core streams the long
+ * detail sheet while the other reads the figures. Each task reads the warehouse on a connection of its own,
+ * outside any transaction of the caller: reports only read.
  */
 @Service
 public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+    /** The connection pool holds 4: the caller may hold one (a batch step's transaction), each task one. */
+    static final int MAX_THREADS = 3;
 
     private final LeadProductionReport leadProduction;
     private final SalesPerformanceReport salesPerformance;
@@ -32,64 +52,178 @@ public class ReportService {
     private final AppendixSection appendix;
     private final InsightsSection insights;
     private final DetailQueries details;
+    private final int threads;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
     private Path pdfTemplates;
 
     public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
-                         AppendixSection appendix, InsightsSection insights, DetailQueries details) {
+                         AppendixSection appendix, InsightsSection insights, DetailQueries details,
+                         @Value("${leadledger.reports.threads:2}") int threads) {
         this.leadProduction = leadProduction;
         this.salesPerformance = salesPerformance;
         this.roi = roi;
         this.appendix = appendix;
         this.insights = insights;
         this.details = details;
+        this.threads = Math.max(1, Math.min(MAX_THREADS, threads));
+    }
+
+    /** One file written, and how long it took from its start (its figures were built before). */
+    public record WrittenFile(String report, String format, Path file, Duration time) {
+    }
+
+    /** What {@link #render} wrote, in report order (PDF before XLSX), and when the documents were ready. */
+    public record Rendering(Duration documents, List<WrittenFile> files) {
+        public List<Path> paths() {
+            return files.stream().map(WrittenFile::file).toList();
+        }
     }
 
     /** The documents of the month; all share one set of insights, their source tables and the appendix. */
     public List<ReportDocument> build(Workspace ws, YearMonth month, List<String> reports) {
-        ReportContext ctx = new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0));
-        InsightSet found = insights.build(ctx, ws.reports().insightsMinSpend());
-        Map<String, ReportTable> shared = new LinkedHashMap<>(found.tables());
-        shared.putAll(appendix.build(ws.tenant().id()));
-        List<ReportDocument> docs = new ArrayList<>();
+        ExecutorService pool = pool();
+        try {
+            Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, context(ws, month), reports, pool, id -> { });
+            return reports.stream().map(id -> join(docs.get(id))).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public List<Path> generate(Workspace ws, YearMonth month, Path outDir, List<String> formats) {
+        return render(ws, month, outDir, formats).paths();
+    }
+
+    /** As {@link #generate}, with each file's time. */
+    public Rendering render(Workspace ws, YearMonth month, Path outDir, List<String> formats) {
+        Path dir = outDir.resolve(ws.tenant().id()).resolve(month.toString());
+        List<String> reports = ws.reports().reports();
+        PaperSize paper = PaperSize.of(ws.reports().paperSize());
+        long t0 = System.nanoTime();
+        ExecutorService pool = pool();
+        Map<String, CompletableFuture<XlsxReportRenderer.Draft>> drafts = new LinkedHashMap<>();
+        try {
+            ReportContext ctx = context(ws, month);
+            // each report's detail sheets depend on the warehouse alone: they stream while the figures are read
+            Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, ctx, reports, pool, id -> {
+                if (formats.contains("xlsx")) {
+                    drafts.put(id, async(pool, () -> xlsx.details(detailSheets(id, ctx))));
+                }
+            });
+            // compiled on first use only; needed once the documents are
+            CompletableFuture<PdfReportRenderer> templates = formats.contains("pdf")
+                    ? async(pool, () -> pdfRenderer().prepare(reports, paper)) : CompletableFuture.completedFuture(null);
+            CompletableFuture<Duration> built = CompletableFuture.allOf(docs.values().toArray(CompletableFuture[]::new))
+                    .thenApply(x -> Duration.ofNanos(System.nanoTime() - t0));
+            built.thenAccept(d -> log.info("{} documents built in {} ms", month, d.toMillis()));
+            List<CompletableFuture<WrittenFile>> files = new ArrayList<>();
+            for (String id : longestFirst(reports)) {
+                String base = id + "-" + month;
+                CompletableFuture<ReportDocument> doc = docs.get(id);
+                if (formats.contains("xlsx")) {
+                    Path f = dir.resolve(base + ".xlsx");
+                    files.add(doc.thenCombineAsync(drafts.get(id), (d, draft) -> {
+                        try (draft) {
+                            // the file's time: its detail sheets streaming, then the workbook written around them
+                            return timed(id, "xlsx", f, draft.time(), () -> xlsx.render(d, draft, f));
+                        }
+                    }, pool));
+                }
+                if (formats.contains("pdf")) {
+                    Path f = dir.resolve(base + ".pdf");
+                    files.add(doc.thenCombineAsync(templates, (d, r) -> timed(id, "pdf", f, Duration.ZERO, () -> r.render(d, f, paper)), pool));
+                }
+            }
+            List<WrittenFile> written = files.stream().map(ReportService::join)
+                    .sorted(java.util.Comparator.comparing((WrittenFile w) -> reports.indexOf(w.report()))
+                            .thenComparing(w -> formats.indexOf(w.format())))
+                    .toList();
+            return new Rendering(join(built), written);
+        } finally {
+            pool.shutdownNow();
+            // a draft whose workbook was never written (another task failed) still has its temp files
+            drafts.values().forEach(d -> {
+                XlsxReportRenderer.Draft draft = d.getNow(null);
+                if (draft != null) {
+                    draft.close();
+                }
+            });
+        }
+    }
+
+    /** Writes the file; its time is what the write took plus {@code before} (work done for it earlier). */
+    private static WrittenFile timed(String id, String format, Path file, Duration before, Runnable write) {
+        long t = System.nanoTime();
+        write.run();
+        Duration d = Duration.ofNanos(System.nanoTime() - t).plus(before);
+        log.info("{}: {} in {} ms", id, file.toAbsolutePath(), d.toMillis());
+        return new WrittenFile(id, format, file, d);
+    }
+
+    /**
+     * Each report's own figures, and the insights and appendix they share, as tasks; the sales-performance
+     * figures, which read every lead handed over in two years, start first.
+     */
+    private Map<String, CompletableFuture<ReportDocument>> documents(Workspace ws, ReportContext ctx, List<String> reports,
+                                                                     ExecutorService pool, Consumer<String> started) {
+        reports.forEach(this::builder); // an unknown report fails before any work starts
+        Map<String, CompletableFuture<ReportDocument>> own = new LinkedHashMap<>();
+        List<String> order = longestFirst(reports);
+        own.put(order.get(0), async(pool, () -> logged(order.get(0), () -> builder(order.get(0)).build(ctx))));
+        started.accept(order.get(0));
+        CompletableFuture<InsightSet> found = async(pool,
+                () -> logged("insights", () -> insights.build(ctx, ws.reports().insightsMinSpend())));
+        CompletableFuture<Map<String, ReportTable>> audit = async(pool,
+                () -> logged("appendix", () -> appendix.build(ws.tenant().id())));
+        for (String id : order.subList(1, order.size())) {
+            own.put(id, async(pool, () -> logged(id, () -> builder(id).build(ctx))));
+            started.accept(id);
+        }
+        CompletableFuture<InsightSet> shared = found.thenCombine(audit, (f, a) -> {
+            Map<String, ReportTable> tables = new LinkedHashMap<>(f.tables());
+            tables.putAll(a);
+            return new InsightSet(f.insights(), f.definitions(), tables);
+        });
+        Map<String, CompletableFuture<ReportDocument>> docs = new LinkedHashMap<>();
         for (String id : reports) {
-            ReportDocument doc = switch (id) {
-                case LeadProductionReport.ID -> leadProduction.build(ctx, shared);
-                case SalesPerformanceReport.ID -> salesPerformance.build(ctx, shared);
-                case RoiReport.ID -> roi.build(ctx, shared);
-                default -> throw new IllegalArgumentException("unknown report '" + id + "'");
-            };
-            docs.add(doc.withInsights(found.insights(), found.definitions()));
+            docs.put(id, own.get(id).thenCombine(shared,
+                    (doc, s) -> doc.withShared(s.tables(), s.insights(), s.definitions())));
         }
         return docs;
     }
 
-    public List<Path> generate(Workspace ws, YearMonth month, Path outDir, List<String> formats) {
-        Path dir = outDir.resolve(ws.tenant().id()).resolve(month.toString());
-        List<Path> written = new ArrayList<>();
-        long t0 = System.nanoTime();
-        List<ReportDocument> docs = build(ws, month, ws.reports().reports());
-        log.info("{} documents built in {} ms", month, (System.nanoTime() - t0) / 1_000_000);
-        for (ReportDocument doc : docs) {
-            ReportContext ctx = new ReportContext(ws.tenant(), month, doc.generatedAt());
-            String base = doc.id() + "-" + month;
-            long t1 = System.nanoTime();
-            if (formats.contains("pdf")) {
-                Path f = dir.resolve(base + ".pdf");
-                pdfRenderer().render(doc, f, PaperSize.of(ws.reports().paperSize()));
-                written.add(f);
-            }
-            long t2 = System.nanoTime();
-            if (formats.contains("xlsx")) {
-                Path f = dir.resolve(base + ".xlsx");
-                xlsx.render(doc, detailSheets(doc.id(), ctx), f);
-                written.add(f);
-            }
-            log.info("{} {}: {} (PDF {} ms, XLSX {} ms)", doc.id(), month, dir.toAbsolutePath(),
-                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+    private static <T> T logged(String what, Supplier<T> task) {
+        long t = System.nanoTime();
+        T result = task.get();
+        log.debug("{} figures in {} ms", what, (System.nanoTime() - t) / 1_000_000);
+        return result;
+    }
+
+    private interface Builder {
+        ReportDocument build(ReportContext ctx);
+    }
+
+    private Builder builder(String id) {
+        return switch (id) {
+            case LeadProductionReport.ID -> leadProduction::build;
+            case SalesPerformanceReport.ID -> salesPerformance::build;
+            case RoiReport.ID -> roi::build;
+            default -> throw new IllegalArgumentException("unknown report '" + id + "'");
+        };
+    }
+
+    /** Sales performance first: the most rows, both in its figures and in its detail sheet. */
+    private static List<String> longestFirst(List<String> reports) {
+        List<String> order = new ArrayList<>(reports.stream().distinct().toList());
+        if (order.remove(SalesPerformanceReport.ID)) {
+            order.add(0, SalesPerformanceReport.ID);
         }
-        return written;
+        return order;
+    }
+
+    private static ReportContext context(Workspace ws, YearMonth month) {
+        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0));
     }
 
     /** Every workbook ends with the unmatched deals and leads its appendix counts, for whoever fixes the links. */
@@ -109,10 +243,43 @@ public class ReportService {
     /** Templates from ./report-templates when present (users edit them), else those packed in the jar. */
     private synchronized PdfReportRenderer pdfRenderer() {
         Path dir = Files.isDirectory(Path.of("report-templates")) ? Path.of("report-templates") : null;
-        if (pdf == null || !java.util.Objects.equals(dir, pdfTemplates)) {
+        if (pdf == null || !Objects.equals(dir, pdfTemplates)) {
             pdf = new PdfReportRenderer(dir);
             pdfTemplates = dir;
         }
         return pdf;
+    }
+
+    private ExecutorService pool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory named = r -> {
+            Thread t = new Thread(r, "report-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return Executors.newFixedThreadPool(threads, named);
+    }
+
+    private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, pool);
+    }
+
+    /** The task's result, or its own exception (a failed report fails the call as it did on one thread). */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the reports", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 }

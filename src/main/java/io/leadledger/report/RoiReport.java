@@ -30,7 +30,8 @@ public class RoiReport {
         this.models = models;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
+    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();
         YearMonth pm = ctx.month().minusMonths(1);
@@ -103,7 +104,6 @@ public class RoiReport {
         models.build(ctx, tables);
         tables.put("trend", trend(ctx));
         tables.put("cohorts", c.build());
-        tables.putAll(shared);
 
         ChannelFigures prevMonth = marts.total(tenant, ReportContext.key(pm), ReportContext.key(pm));
         ChannelFigures prevYear = marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm));

@@ -30,7 +30,8 @@ public class SalesPerformanceReport {
         this.marts = marts;
     }
 
-    public ReportDocument build(ReportContext ctx, Map<String, ReportTable> shared) {
+    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int first = ctx.firstOf12();
         int last = ctx.monthKey();
@@ -44,7 +45,7 @@ public class SalesPerformanceReport {
         marts.streaming().query("""
                 SELECT handed_month, channel, owner_name, funnel_status, outcome, won_amount_rpt, handed_at,
                        first_touch_at, created_at, deal_close_date
-                FROM mart_lead WHERE tenant = ? AND handed_month BETWEEN ? AND ?""", rs -> {
+                FROM mart_lead %s WHERE tenant = ? AND handed_month BETWEEN ? AND ?""".formatted(marts.wholeTable()), rs -> {
             int month = rs.getInt("handed_month");
             String status = rs.getString("funnel_status");
             String outcome = rs.getString("outcome");
@@ -109,12 +110,14 @@ public class SalesPerformanceReport {
                 .col("check", "Check", TEXT).col("count", "Count", INTEGER);
         dq.row().putAll(Map.of("check", "Handed leads with no sales activity after "
                 + ctx.tenant().neverTouchedAfterDays() + " days (last 12 months)", "count", total.neverTouched));
-        dq.row().putAll(Map.of("check", "Deals with no linked lead", "count", count(
-                "SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND lead_key IS NULL", tenant)));
+        Map<String, Object> deals = marts.jdbc().queryForMap("""
+                SELECT SUM(CASE WHEN lead_key IS NULL THEN 1 ELSE 0 END) AS no_lead,
+                       SUM(CASE WHEN inconsistent = 1 THEN 1 ELSE 0 END) AS inconsistent
+                FROM core_deal WHERE tenant = ?""", tenant);
+        dq.row().putAll(Map.of("check", "Deals with no linked lead", "count", count(deals.get("no_lead"))));
         dq.row().putAll(Map.of("check", "Deals closed before their lead was created (excluded from revenue credit)",
-                "count", count("SELECT COUNT(*) FROM core_deal WHERE tenant = ? AND inconsistent = 1", tenant)));
+                "count", count(deals.get("inconsistent"))));
         tables.put("data-quality", dq.build());
-        tables.putAll(shared);
 
         List<Kpi> kpis = List.of(
                 new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(previous.handed), INTEGER),
@@ -133,9 +136,9 @@ public class SalesPerformanceReport {
                 ctx.tenant().reportingCurrency(), ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
     }
 
-    private long count(String sql, String tenant) {
-        Long n = marts.jdbc().queryForObject(sql, Long.class, tenant);
-        return n == null ? 0 : n;
+    /** A SUM of 0/1 over the deals: NULL when there are none. */
+    private static long count(Object n) {
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     private static TableBuilder outcomeColumns(TableBuilder t) {

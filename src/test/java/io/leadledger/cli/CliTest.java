@@ -234,4 +234,35 @@ class CliTest {
         Result usage = cli("report", "--month", "October");
         assertEquals(2, usage.code());
     }
+    /** The report benchmark on a small synthetic warehouse: the six files twice, each file's time and the peak heap. */
+    @Test
+    void benchReportWritesTheSixFilesTwiceAndPrintsTheirTimesAndThePeakHeap() throws Exception {
+        Path dir = tmp.resolve("bench");
+        Result first = cli("bench", "report", "--leads", "3000", "--month", "2026-10", "--dir", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        assertThat(first.out()).contains("writing 3", "leads of tenant 'bench', 2024-11 to 2026-10", "first run", "second run",
+                "peak heap used", "lead-production-2026-10.pdf", "sales-performance-2026-10.xlsx", "roi-2026-10.xlsx", "total");
+        Path month = dir.resolve("reports/bench/2026-10");
+        for (String report : List.of("lead-production", "sales-performance", "roi")) {
+            for (String ext : List.of("pdf", "xlsx")) {
+                assertThat(month.resolve(report + "-2026-10." + ext)).isNotEmptyFile();
+            }
+        }
+        // every lead handed over in the 12 months is a row of the detail sheet, in time order
+        Long handed = warehouse.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM mart_lead WHERE tenant = 'bench' AND handed_month BETWEEN 202511 AND 202610", Long.class);
+        try (XSSFWorkbook wb = new XSSFWorkbook(month.resolve("sales-performance-2026-10.xlsx").toFile())) {
+            Sheet s = wb.getSheet("Leads handed (12 mo)");
+            assertThat(handed).isPositive();
+            assertEquals(handed.intValue(), s.getLastRowNum());
+            for (int r = 2; r <= s.getLastRowNum(); r++) {
+                assertThat(s.getRow(r).getCell(6).getStringCellValue())
+                        .isGreaterThanOrEqualTo(s.getRow(r - 1).getCell(6).getStringCellValue());
+            }
+        }
+        Result again = cli("bench", "report", "--leads", "3000", "--month", "2026-10", "--dir", dir.toString());
+        assertEquals(0, again.code(), again.err());
+        assertThat(again.out()).contains("reusing 3", "second run");
+        assertEquals(2, cli("bench", "reports").code());
+    }
 }

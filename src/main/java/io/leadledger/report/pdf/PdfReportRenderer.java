@@ -119,11 +119,9 @@ public class PdfReportRenderer {
         params.put("GENERATED", GENERATED.format(generatedAt));
         params.put("CURRENCY", doc.currency() == null ? "" : doc.currency());
         for (JRParameter p : main.getParameters()) {
-            if (!p.isSystemDefined() && p.getName().endsWith(SUBREPORT_SUFFIX)
-                    && JasperReport.class.getName().equals(p.getValueClassName())) {
-                String name = p.getName().substring(0, p.getName().length() - SUBREPORT_SUFFIX.length())
-                        .toLowerCase(Locale.ROOT).replace('_', '-');
-                params.put(p.getName(), template(name));
+            String sub = subreportName(p);
+            if (sub != null) {
+                params.put(p.getName(), template(sub));
             }
         }
         return params;
@@ -171,6 +169,34 @@ public class PdfReportRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * Compiles the reports' templates and the subreports they use, unless already compiled: lets a caller
+     * compile them while it does other work, before the first {@link #render}.
+     *
+     * @return this renderer
+     */
+    public PdfReportRenderer prepare(java.util.Collection<String> reportIds, PaperSize paper) {
+        for (String id : reportIds) {
+            for (JRParameter p : template(id, paper).getParameters()) {
+                String sub = subreportName(p);
+                if (sub != null) {
+                    template(sub);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The template a parameter {@code <NAME>_REPORT} of class JasperReport asks for, else null. */
+    private static String subreportName(JRParameter p) {
+        if (p.isSystemDefined() || !p.getName().endsWith(SUBREPORT_SUFFIX)
+                || !JasperReport.class.getName().equals(p.getValueClassName())) {
+            return null;
+        }
+        return p.getName().substring(0, p.getName().length() - SUBREPORT_SUFFIX.length())
+                .toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The compiled template (a subreport, or a main report on A4), compiled on first use. */

@@ -7,6 +7,7 @@ import io.leadledger.report.Kpi;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportTable;
 import io.leadledger.report.ValueType;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -21,7 +22,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -31,11 +34,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
 
 /**
  * Writes a report as a workbook for analysts: Summary, Insights, one sheet per table (numbers as numbers with
@@ -50,10 +56,64 @@ public class XlsxReportRenderer {
     private static final int WINDOW = 200;
 
     public void render(ReportDocument doc, List<DetailSheet> details, Path out) {
-        XSSFWorkbook base = new XSSFWorkbook();
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(base, WINDOW)) {
-            wb.setCompressTempFiles(true);
-            Styles st = new Styles(base);
+        try (Draft draft = details(details)) {
+            render(doc, draft, out);
+        }
+    }
+
+    /**
+     * A workbook's detail sheets, written before its document exists: they depend on the warehouse alone, so the
+     * longest of them can stream while the report's figures are read. {@link #render(ReportDocument, Draft, Path)}
+     * puts them after the document's sheets. Closing a draft deletes whatever temp files are left.
+     */
+    public static final class Draft implements AutoCloseable {
+        private final XSSFWorkbook base = new XSSFWorkbook();
+        private final Styles st = new Styles(base);
+        private final List<DetailSheet> details;
+        private final List<DetailSheetWriter> writers = new ArrayList<>();
+        private final Duration time;
+
+        private Draft(List<DetailSheet> details) {
+            this.details = List.copyOf(details);
+            long t = System.nanoTime();
+            try {
+                for (DetailSheet d : this.details) {
+                    DetailSheetWriter w = new DetailSheetWriter();
+                    writers.add(w);
+                    rows(w, d, st);
+                }
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("cannot write a detail sheet", e);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+            this.time = Duration.ofNanos(System.nanoTime() - t);
+        }
+
+        /** How long the detail sheets took to stream. */
+        public Duration time() {
+            return time;
+        }
+
+        @Override
+        public void close() {
+            writers.forEach(DetailSheetWriter::discard);
+        }
+    }
+
+    /** Streams the detail sheets into a draft of the workbook (see {@link Draft}). */
+    public Draft details(List<DetailSheet> details) {
+        return new Draft(details);
+    }
+
+    /** Writes the document's sheets, then the draft's detail sheets, to {@code out}. */
+    public void render(ReportDocument doc, Draft draft, Path out) {
+        XSSFWorkbook base = draft.base;
+        Styles st = draft.st;
+        DetailWorkbook wb = new DetailWorkbook(base, draft.writers);
+        try {
             Set<String> names = new HashSet<>();
             summary(base.createSheet(unique(names, "Summary")), doc, st);
             if (!doc.insights().isEmpty()) {
@@ -65,8 +125,8 @@ public class XlsxReportRenderer {
                 XlsxCharts.draw(sheet, t, doc.charts().stream().filter(c -> c.table().equals(t.key())).toList());
             }
             definitions(base.createSheet(unique(names, "Definitions")), doc, st);
-            for (DetailSheet d : details) {
-                detail(wb.createSheet(unique(names, d.name())), d, st);
+            for (DetailSheet d : draft.details) {
+                detail(wb, unique(names, d.name()), d);
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -74,9 +134,15 @@ public class XlsxReportRenderer {
                 wb.write(os);
             }
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            wb.dispose();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
+        } finally {
+            wb.dispose(); // the detail sheets' temp files, written or not
+            try {
+                wb.close();
+            } catch (IOException ignored) {
+                // nothing was written to the package itself
+            }
         }
     }
 
@@ -214,19 +280,56 @@ public class XlsxReportRenderer {
         s.setColumnWidth(1, 110 * 256);
     }
 
-    private void detail(Sheet s, DetailSheet d, Styles st) {
-        Row h = s.createRow(0);
-        for (int i = 0; i < d.columns().size(); i++) {
-            text(h.createCell(i), d.columns().get(i).label(), st.header);
+    /** A drafted detail sheet becomes the workbook's next sheet (see {@link DetailSheetWriter}). */
+    private void detail(DetailWorkbook wb, String name, DetailSheet d) {
+        SXSSFSheet s = wb.createSheet(name);
+        DetailSheetWriter w = wb.writerOf(s);
+        base(wb, name).setDimensionOverride(new CellRangeAddress(0, w.rows() - 1, 0, d.columns().size() - 1));
+        finish(s, d.columns(), Math.max(1, w.rows() - 1));
+    }
+
+    /** Every row of the detail sheet, written as it is read from the warehouse. */
+    private static void rows(DetailSheetWriter w, DetailSheet d, Styles st) throws IOException {
+        List<Column> cols = d.columns();
+        ValueType[] types = cols.stream().map(Column::type).toArray(ValueType[]::new);
+        int[] numberStyles = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            numberStyles[i] = types[i] == ValueType.TEXT ? 0 : index(st.of(types[i]));
         }
-        int[] r = {1};
+        int guarded = index(st.guarded);
+        w.startRow();
+        for (int i = 0; i < cols.size(); i++) {
+            w.text(i, cols.get(i).label(), index(st.header));
+        }
+        w.endRow();
         d.rows().accept(values -> {
-            Row row = s.createRow(r[0]++);
-            for (int i = 0; i < values.length; i++) {
-                cell(row.createCell(i), values[i], d.columns().get(i).type(), st, null);
+            try {
+                w.startRow();
+                for (int i = 0; i < values.length; i++) {
+                    Object v = values[i];
+                    if (v == null) {
+                        w.blank(i); // as a created cell left empty: the column's cells are all there
+                    } else if (types[i] == ValueType.TEXT || !(v instanceof Number)) {
+                        String t = v.toString();
+                        w.text(i, t, looksLikeFormula(t) ? guarded : 0);
+                    } else {
+                        BigDecimal b = v instanceof BigDecimal x ? x : new BigDecimal(v.toString());
+                        w.number(i, b.doubleValue(), numberStyles[i]);
+                    }
+                }
+                w.endRow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        finish(s, d.columns(), Math.max(1, r[0] - 1));
+    }
+
+    private static XSSFSheet base(DetailWorkbook wb, String name) {
+        return wb.getXSSFWorkbook().getSheet(name);
+    }
+
+    private static int index(CellStyle style) {
+        return style.getIndex() & 0xffff;
     }
 
     private void finish(Sheet s, List<Column> cols, int lastRow) {
@@ -298,6 +401,51 @@ public class XlsxReportRenderer {
         return (cut > max / 2 ? s.substring(0, cut) : s.substring(0, max)).trim();
     }
 
+    /**
+     * The workbook the detail sheets stream into. Its sheets' data goes through {@link DetailSheetWriter} into
+     * uncompressed temp files (read back once, straight away: gzipping them cost more CPU than writing the XML),
+     * and the parts are deflated at the fastest level: a year of handed leads is 200+ MB of sheet XML, which took
+     * longer to deflate at the default level than to write; the file is about a quarter larger.
+     */
+    private static final class DetailWorkbook extends SXSSFWorkbook {
+        private final Map<SXSSFSheet, DetailSheetWriter> writers = new java.util.IdentityHashMap<>();
+        /** The drafted sheets' writers, handed to the detail sheets in order as they are created. */
+        private final java.util.Deque<DetailSheetWriter> drafted;
+        private DetailSheetWriter created;
+
+        DetailWorkbook(XSSFWorkbook base, List<DetailSheetWriter> drafted) {
+            super(base, WINDOW);
+            this.drafted = new java.util.ArrayDeque<>(drafted);
+            setCompressTempFiles(false);
+            // the detail sheets' rows bypass SXSSF's rows: their dimension is set when they are added
+            setShouldCalculateSheetDimensions(false);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            created = drafted.isEmpty() ? new DetailSheetWriter() : drafted.poll();
+            return created;
+        }
+
+        @Override
+        public SXSSFSheet createSheet(String name) {
+            SXSSFSheet s = super.createSheet(name);
+            writers.put(s, created);
+            return s;
+        }
+
+        DetailSheetWriter writerOf(SXSSFSheet s) {
+            return writers.get(s);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            ZipArchiveOutputStream zos = super.createArchiveOutputStream(stream);
+            zos.setLevel(Deflater.BEST_SPEED);
+            return zos;
+        }
+    }
+
     /** Cell styles, created once per workbook (Excel limits their number). */
     private static final class Styles {
         final CellStyle title;
@@ -334,8 +482,12 @@ public class XlsxReportRenderer {
             boldGuarded = wb.createCellStyle();
             boldGuarded.cloneStyleFrom(bold);
             boldGuarded.setQuotePrefixed(true);
-            Map<ValueType, String> formats = Map.of(ValueType.INTEGER, "#,##0", ValueType.MONEY, "#,##0.00",
-                    ValueType.PERCENT, "0.0%", ValueType.DECIMAL, "#,##0.0");
+            // in a fixed order, so that a workbook's style indexes are the same from one run to the next
+            Map<ValueType, String> formats = new java.util.LinkedHashMap<>();
+            formats.put(ValueType.INTEGER, "#,##0");
+            formats.put(ValueType.MONEY, "#,##0.00");
+            formats.put(ValueType.PERCENT, "0.0%");
+            formats.put(ValueType.DECIMAL, "#,##0.0");
             formats.forEach((type, f) -> {
                 CellStyle s = wb.createCellStyle();
                 s.setDataFormat(df.getFormat(f));

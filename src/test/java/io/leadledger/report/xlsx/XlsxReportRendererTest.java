@@ -169,6 +169,89 @@ class XlsxReportRendererTest {
         }
     }
 
+    /**
+     * The detail sheets bypass SXSSF's rows and cells: every kind of value must read back exactly as SXSSF's own
+     * writer would have written it (escaping, spaces kept, characters XML cannot hold, blanks, numbers, styles).
+     */
+    @Test
+    void detailSheetCellsReadBackAsSxssfWritesThem() throws Exception {
+        List<String> texts = List.of("plain", "<a & \"b\">", " leading", "trailing ", "tab\there", "line\nbreak\r\n",
+                "\u0001control", "emoji \uD83D\uDE00", "no-break\u00A0space", "ünïcödé ∑", "lone \uD800 surrogate", "\uFFFEx",
+                "=1+1", "", "x".repeat(32_767));
+        List<Column> cols = List.of(col("text", ValueType.TEXT), col("count", ValueType.INTEGER), col("amount", ValueType.MONEY),
+                col("share", ValueType.PERCENT), col("number", ValueType.TEXT));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(new Object[] {texts.get(i), (long) i * 1_000_003L, i % 3 == 0 ? null : new BigDecimal("1234.5" + i),
+                    new BigDecimal("0.12" + i), i % 2 == 0 ? 42L : null});
+        }
+        Path file = dir.resolve("detail.xlsx");
+        new XlsxReportRenderer().render(doc(Map.of(), List.of(), List.of()),
+                List.of(new DetailSheet("Detail", cols, sink -> rows.forEach(sink))), file);
+
+        // the reference: the same cells through SXSSF's rows and cells, as the renderer wrote them before
+        Path reference = dir.resolve("reference.xlsx");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(5)) {
+            Sheet s = wb.createSheet("Detail");
+            org.apache.poi.ss.usermodel.CellStyle guarded = wb.createCellStyle();
+            guarded.setQuotePrefixed(true);
+            Map<ValueType, org.apache.poi.ss.usermodel.CellStyle> formats = new java.util.EnumMap<>(ValueType.class);
+            Map.of(ValueType.INTEGER, "#,##0", ValueType.MONEY, "#,##0.00", ValueType.PERCENT, "0.0%").forEach((t, f) -> {
+                org.apache.poi.ss.usermodel.CellStyle st = wb.createCellStyle();
+                st.setDataFormat(wb.createDataFormat().getFormat(f));
+                formats.put(t, st);
+            });
+            Row h = s.createRow(0);
+            for (int i = 0; i < cols.size(); i++) {
+                h.createCell(i).setCellValue(cols.get(i).label());
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = s.createRow(r + 1);
+                for (int i = 0; i < cols.size(); i++) {
+                    Cell c = row.createCell(i);
+                    Object v = rows.get(r)[i];
+                    if (v instanceof Number n && cols.get(i).type() != ValueType.TEXT) {
+                        c.setCellValue(new BigDecimal(n.toString()).doubleValue());
+                        c.setCellStyle(formats.get(cols.get(i).type()));
+                    } else if (v != null) {
+                        c.setCellValue(v.toString());
+                        if (XlsxReportRenderer.looksLikeFormula(v.toString())) {
+                            c.setCellStyle(guarded);
+                        }
+                    }
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(reference)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile()); XSSFWorkbook ref = new XSSFWorkbook(reference.toFile())) {
+            XSSFSheet s = wb.getSheet("Detail");
+            XSSFSheet r = ref.getSheet("Detail");
+            assertEquals(rows.size(), s.getLastRowNum());
+            assertEquals(r.getCTWorksheet().getDimension().getRef(), s.getCTWorksheet().getDimension().getRef());
+            for (int i = 0; i <= rows.size(); i++) {
+                for (int c = 0; c < cols.size(); c++) {
+                    Cell a = s.getRow(i).getCell(c);
+                    Cell b = r.getRow(i).getCell(c);
+                    String where = "row " + i + " col " + c;
+                    assertEquals(b.getCellType(), a.getCellType(), where);
+                    if (b.getCellType() == CellType.NUMERIC) {
+                        assertEquals(b.getNumericCellValue(), a.getNumericCellValue(), where);
+                        assertEquals(b.getCellStyle().getDataFormatString(), a.getCellStyle().getDataFormatString(), where);
+                    } else {
+                        assertEquals(b.getStringCellValue(), a.getStringCellValue(), where);
+                        assertEquals(b.getCellStyle().getQuotePrefixed(), a.getCellStyle().getQuotePrefixed(), where);
+                    }
+                }
+            }
+            assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("<a & \"b\">");
+            assertThat(s.getRow(3).getCell(0).getStringCellValue()).isEqualTo(" leading");
+            assertThat(s.getRow(8).getCell(0).getStringCellValue()).isEqualTo("emoji \uD83D\uDE00");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static ReportDocument doc(Map<String, ReportTable> tables, List<Insight> insights, List<ChartSpec> charts) {
