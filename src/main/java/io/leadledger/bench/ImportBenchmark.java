@@ -18,9 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,9 +95,12 @@ public class ImportBenchmark {
         clearTenant();
         compactStaging(out);
         Workspace ws = workspace(leadsFile, dealsFile, fxFile);
-        resetPeakHeap();
-        JobExecution e = runner.runSync(ws);
-        long peak = peakHeap();
+        JobExecution e;
+        long peak;
+        try (HeapPeak heap = new HeapPeak()) {
+            e = runner.runSync(ws);
+            peak = heap.peak();
+        }
         if (e.getStatus() != BatchStatus.COMPLETED) {
             throw new IllegalStateException("benchmark sync failed: " + e.getAllFailureExceptions());
         }
@@ -119,11 +119,14 @@ public class ImportBenchmark {
         }
         Duration loadData = loadDataBaseline(url, leadsFile);
         // the attribution step again on its own (it is idempotent), in a transaction as the reconcile runs it
-        resetPeakHeap();
         long a0 = System.nanoTime();
-        AttributionBuilder.Summary credited = tx.execute(status -> attribution.build(ws.tenant()));
+        AttributionBuilder.Summary credited;
+        long attributionPeak;
+        try (HeapPeak heap = new HeapPeak()) {
+            credited = tx.execute(status -> attribution.build(ws.tenant()));
+            attributionPeak = heap.peak();
+        }
         Duration attributionTime = Duration.ofNanos(System.nanoTime() - a0);
-        long attributionPeak = peakHeap();
         // the same matching written by hand, and the whole reconcile again (idempotent) for its parts, taking
         // turns twice: the best of each, as other processes share the machine
         Reconciler.Timings alone = null;
@@ -131,9 +134,11 @@ public class ImportBenchmark {
         long reconcilePeak = 0;
         for (int round = 1; round <= COMPARISON_ROUNDS; round++) {
             SqlOnlyMatching.Result h = sqlOnly.run(TENANT);
-            resetPeakHeap();
-            Reconciler.Timings t = reconciler.reconcile(ws.tenant(), java.time.LocalDate.now(ws.tenant().zone()));
-            reconcilePeak = Math.max(reconcilePeak, peakHeap());
+            Reconciler.Timings t;
+            try (HeapPeak heap = new HeapPeak()) {
+                t = reconciler.reconcile(ws.tenant(), java.time.LocalDate.now(ws.tenant().zone()));
+                reconcilePeak = Math.max(reconcilePeak, heap.peak());
+            }
             out.printf("round %d: SQL-only matching %.1f s, reconcile %.1f s of which matching %.1f s%n", round,
                     h.millis() / 1e3, t.totalMs() / 1e3, t.matchingMs() / 1e3);
             out.flush();
@@ -148,7 +153,7 @@ public class ImportBenchmark {
         out.printf("LOAD DATA LOCAL INFILE of the same leads file into a bare table: %.1f s%n", secs(loadData));
         out.printf("ratio import/LOAD DATA (leads): %.2f   (target <= 1.5)%n", r.ratio());
         out.printf("reconcile %,d leads + %,d deals: %.1f s%n", leads, deals, secs(reconcile));
-        out.printf("peak heap during the sync: %,d MB (max heap %,d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("peak heap in use during the sync (before each GC): %,d MB (max heap %,d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         out.printf("attribution alone: %,d journeys (%,d converted), %,d deals under 8 models = %,d credit rows: %.1f s,"
                 + " peak heap %,d MB%n", credited.journeys(), credited.conversions(), credited.deals(), credited.rows(),
                 secs(attributionTime), attributionPeak >> 20);
@@ -240,25 +245,6 @@ public class ImportBenchmark {
     private static String env(String k, String d) {
         String v = System.getenv(k);
         return v == null ? d : v;
-    }
-
-    private static void resetPeakHeap() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private static double secs(Duration d) {

@@ -10,16 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.io.PrintWriter;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -32,11 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * `leadledger bench report`: times the three monthly reports (PDF and XLSX each) for one month over a synthetic
@@ -158,67 +146,6 @@ public class ReportBenchmark {
 
     private static double secs(Duration d) {
         return d.toNanos() / 1e9;
-    }
-
-    /**
-     * The peak of the heap in use during a run, from the memory pools: what each collection found in use before it
-     * ran (the heap's high points), and what is in use at the end. Also the pools' own peak usages summed, as the
-     * MemoryPoolMXBeans report them.
-     */
-    private static final class HeapPeak implements AutoCloseable, NotificationListener {
-        private final AtomicLong peak = new AtomicLong();
-        private final List<NotificationEmitter> emitters = new ArrayList<>();
-        private final Set<String> heapPools;
-
-        HeapPeak() {
-            System.gc();
-            heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof NotificationEmitter e) {
-                    e.addNotificationListener(this, null, null);
-                    emitters.add(e);
-                }
-            }
-            peak.set(used());
-        }
-
-        @Override
-        public void handleNotification(Notification n, Object handback) {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                Map<String, MemoryUsage> before = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
-                        .getGcInfo().getMemoryUsageBeforeGc();
-                long sum = before.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                        .mapToLong(e -> e.getValue().getUsed()).sum();
-                peak.accumulateAndGet(sum, Math::max);
-            }
-        }
-
-        private static long used() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getUsage().getUsed()).sum();
-        }
-
-        long peak() {
-            return Math.max(peak.get(), used());
-        }
-
-        long poolPeaks() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        }
-
-        @Override
-        public void close() {
-            for (NotificationEmitter e : emitters) {
-                try {
-                    e.removeNotificationListener(this);
-                } catch (javax.management.ListenerNotFoundException ignored) {
-                    // already gone
-                }
-            }
-        }
     }
 
     /** A realistic funnel: 55% handed, a third of those accepted, 8% of handed get a deal, a third of deals won. */
