@@ -189,7 +189,16 @@ public class ImportBenchmark {
                 "core_removal_effect", "core_lead_merge", "core_lead_alias", "core_deal_ref", "core_account_domain",
                 "core_ambiguous_domain", "core_lead_domain", "core_unmatched_deal", "core_unmatched_lead", "core_lead_outcome",
                 "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_spend")) {
-            jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", TENANT);
+            // a table holding only the benchmark's rows is truncated: deleting a million rows leaves InnoDB purging
+            // them in the background while the next import is timed (up to half as fast again); other tenants'
+            // rows are never touched
+            Integer others = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + t
+                    + " WHERE tenant <> ? LIMIT 1) x", Integer.class, TENANT);
+            if (others != null && others == 0) {
+                jdbc.execute("TRUNCATE TABLE " + t);
+            } else {
+                jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", TENANT);
+            }
         }
     }
 
