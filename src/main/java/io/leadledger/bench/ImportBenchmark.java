@@ -93,7 +93,6 @@ public class ImportBenchmark {
         out.flush();
 
         clearTenant();
-        compactStaging(out);
         Workspace ws = workspace(leadsFile, dealsFile, fxFile);
         JobExecution e;
         long peak;
@@ -200,20 +199,6 @@ public class ImportBenchmark {
                 jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", TENANT);
             }
         }
-    }
-
-    /**
-     * Rebuilds the staging tables the benchmark just emptied: loading into a table that still holds a million
-     * delete-marked rows (InnoDB purges them in the background) costs twice as much, which would time the
-     * last run's leftovers, not this import.
-     */
-    private void compactStaging(PrintWriter out) {
-        long t0 = System.nanoTime();
-        for (String t : List.of("stg_lead", "stg_deal", "quarantine")) {
-            jdbc.queryForList("OPTIMIZE TABLE " + t);
-        }
-        out.printf("rebuilt the emptied staging tables in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        out.flush();
     }
 
     /** The server's fastest path, as the yardstick: primary key + one secondary index, like stg_lead's. */
