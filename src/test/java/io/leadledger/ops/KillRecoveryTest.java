@@ -142,11 +142,15 @@ class KillRecoveryTest {
         Path signal = dir.resolve("paused");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dpause.at=" + at,
-                "-Dpause.signal=" + signal, "-cp", System.getProperty("java.class.path"), PausingLauncher.class.getName()));
+                "-Dpause.signal=" + signal, "-cp", System.getProperty("java.class.path")));
+        // Spring properties as system properties: the command line itself takes only the command's options
+        cmd.addAll(List.of("-Dspring.datasource.url=" + w.url(), "-Dspring.datasource.username=" + TestWarehouse.MARIADB_USER,
+                "-Dspring.datasource.password=" + TestWarehouse.MARIADB_PASSWORD, "-Dlogging.level.io.leadledger=WARN"));
+        for (String a : appArgs) {
+            cmd.add("-D" + a.substring(2));
+        }
+        cmd.add(PausingLauncher.class.getName());
         cmd.addAll(command);
-        cmd.addAll(List.of("--spring.datasource.url=" + w.url(), "--spring.datasource.username=" + TestWarehouse.MARIADB_USER,
-                "--spring.datasource.password=" + TestWarehouse.MARIADB_PASSWORD, "--logging.level.io.leadledger=WARN"));
-        cmd.addAll(List.of(appArgs));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(signal)) {
