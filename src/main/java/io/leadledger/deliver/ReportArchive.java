@@ -1,5 +1,8 @@
 package io.leadledger.deliver;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,6 +25,8 @@ import java.util.Optional;
  */
 @Repository
 public class ReportArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportArchive.class);
 
     private final JdbcTemplate jdbc;
 
@@ -48,6 +53,10 @@ public class ReportArchive {
                         Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC).withNano(0)));
             } catch (DuplicateKeyException e) {
                 // another process kept the same file of the same figures first
+            } catch (DataAccessException e) {
+                // e.g. larger than MariaDB's max_allowed_packet: the e-mail still goes out, a retry needs the file in out/
+                log.warn("{} not kept in the report archive ({}); a retry of its e-mails reads it from {}", name,
+                        e.getMostSpecificCause().getMessage(), f.toAbsolutePath());
             }
         }
     }

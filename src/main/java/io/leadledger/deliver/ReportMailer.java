@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Delivers a month's reports to the distribution list of monthly-reports.yml, at most once per
  * recipient unless asked to resend. Every e-mail is logged as pending before it is tried; one the SMTP
- * server did not take stays pending and is retried with backoff by later runs and the daemon.
+ * server did not take stays pending and is retried with backoff by later runs and the daemon, with its
+ * files from the report archive. At least once: a kill between the server's acceptance and the log's
+ * "sent" sends it again, with the same Message-ID ({@link MessageIds}) so mail systems can drop the copy.
  */
 @Component
 public class ReportMailer {
