@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -216,15 +215,5 @@ class KillRecoveryTest {
             n.add(m.group());
         }
         return n;
-    }
-
-    @Test
-    void printBaselineText() throws Exception {
-        Path month = tmp.resolve("whole/out/whole").resolve(MONTH);
-        for (String f : FILES) {
-            if (f.endsWith(".pdf")) {
-                System.out.println("==== " + f + "\n" + Mails.pdfText(Files.readAllBytes(month.resolve(f))));
-            }
-        }
     }
 }
