@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 
 @Component
 @Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
-@Command(name = "restart", description = "Restart a failed sync run: files it completed are not loaded again. A run left "
-        + "STARTED by a killed process is recognised once its job lock has lapsed (nobody runs it any more) and restarted.")
+@Command(name = "restart", description = "Restart a failed sync run: files it completed are not loaded again, and the "
+        + "reports' count audit covers the whole night. A run left STARTED by a killed process is restarted at once when "
+        + "that process was on this host; one that ran on another host once its job lock has lapsed.")
 public class RestartCommand implements Callable<Integer> {
 
     @Mixin

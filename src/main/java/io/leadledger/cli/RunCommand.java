@@ -18,8 +18,11 @@ import java.util.concurrent.Callable;
 @Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
 @Command(name = "run", description = "Run a job defined in jobs/ (e.g. nightly-sync, monthly-reports) once and exit: "
         + "0 on success, 1 when the run failed (or the job is already running elsewhere), 2 on a usage or configuration "
-        + "error. monthly-reports writes the reports and e-mails them to the recipients of monthly-reports.yml, once.")
+        + "error, 3 when monthly-reports wrote the reports but left e-mails pending (retried by the next runs). monthly-reports writes the reports and e-mails them to the recipients of monthly-reports.yml, once.")
 public class RunCommand implements Callable<Integer> {
+
+    /** Exit code of a monthly-reports run that wrote the reports but left e-mails pending (SMTP down). */
+    static final int PENDING_DELIVERIES = 3;
 
     @Mixin
     JobsOption jobs;
@@ -52,6 +55,14 @@ public class RunCommand implements Callable<Integer> {
         e.getStepExecutions().stream().filter(s -> s.getStepName().equals("deliver"))
                 .map(s -> s.getExecutionContext().getString("delivery", "")).filter(d -> !d.isEmpty()).findFirst()
                 .ifPresent(d -> spec.commandLine().getOut().println("delivery " + e.getJobParameters().getString("month") + ": " + d));
+        int pending = e.getStepExecutions().stream().filter(s -> s.getStepName().equals("deliver"))
+                .mapToInt(s -> s.getExecutionContext().getInt(PipelineRunner.PENDING_DELIVERIES, 0)).sum();
+        if (code == Console.OK && pending > 0) {
+            // the reports exist, but cron and systemd must see that executives did not get them yet
+            spec.commandLine().getErr().println(pending + " e-mails left pending (see 'leadledger status'); retried by the "
+                    + "next runs and the daemon");
+            return PENDING_DELIVERIES;
+        }
         return code;
     }
 }

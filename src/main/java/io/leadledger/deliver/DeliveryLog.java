@@ -36,7 +36,7 @@ public class DeliveryLog {
     public record Entry(long id, String tenant, String job, String month, String recipient, int seq, String reports,
                         String version, String status, int attempts, String subject, String html, String text,
                         List<Path> attachments, String lastError, Long runId, Instant createdAt, Instant nextAttemptAt,
-                        Instant sentAt) {
+                        Instant sentAt, String claimedBy, String messageId) {
     }
 
     public record NewEntry(String tenant, String job, String month, String recipient, int seq, String reports, String version,
@@ -49,7 +49,8 @@ public class DeliveryLog {
             rs.getString("subject"), rs.getString("body_html"), rs.getString("body_text"),
             Arrays.stream(rs.getString("attachments").split("\n")).filter(s -> !s.isBlank()).map(Path::of).toList(),
             rs.getString("last_error"), (Long) rs.getObject("run_id", Long.class), instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("next_attempt_at")), instant(rs.getTimestamp("sent_at")));
+            instant(rs.getTimestamp("next_attempt_at")), instant(rs.getTimestamp("sent_at")), rs.getString("claimed_by"),
+            rs.getString("message_id"));
 
     /** The latest delivery (highest seq) of a job's month to a recipient. */
     public Optional<Entry> latest(String tenant, String job, String month, String recipient) {
@@ -62,12 +63,12 @@ public class DeliveryLog {
         try {
             jdbc.update("""
                     INSERT INTO delivery_log (tenant, job_name, report_month, recipient, seq, reports, version, status,
-                      attempts, subject, body_html, body_text, attachments, run_id, created_at, next_attempt_at)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                      attempts, subject, body_html, body_text, attachments, run_id, created_at, next_attempt_at, message_id)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                     n.tenant(), n.job(), n.month(), n.recipient(), n.seq(), n.reports(), n.version(), PENDING, 0,
                     cut(n.subject(), 500), n.html(), n.text(),
                     String.join("\n", n.attachments().stream().map(p -> p.toAbsolutePath().toString()).toList()),
-                    n.runId(), ts(now), ts(now));
+                    n.runId(), ts(now), ts(now), MessageIds.of(n.tenant(), n.month(), n.recipient(), n.version(), n.seq()));
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
@@ -79,17 +80,28 @@ public class DeliveryLog {
      * Takes a pending row (or a 'sending' one whose lease ran out: its process died mid-send) for this
      * process until {@code leaseUntil}; false when it is not due or another process took it.
      */
-    public boolean claim(long id, Instant now, Instant leaseUntil) {
-        return jdbc.update("UPDATE delivery_log SET status = ?, attempts = attempts + 1, next_attempt_at = ? "
+    public boolean claim(long id, Instant now, Instant leaseUntil, String holder) {
+        return jdbc.update("UPDATE delivery_log SET status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_by = ? "
                 + "WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?",
-                SENDING, ts(leaseUntil), id, PENDING, SENDING, ts(now)) == 1;
+                SENDING, ts(leaseUntil), holder, id, PENDING, SENDING, ts(now)) == 1;
     }
 
     /** As {@link #claim}, but a pending row is taken before its backoff ends (someone re-ran the job on purpose). */
-    public boolean claimNow(long id, Instant now, Instant leaseUntil) {
-        return jdbc.update("UPDATE delivery_log SET status = ?, attempts = attempts + 1, next_attempt_at = ? "
+    public boolean claimNow(long id, Instant now, Instant leaseUntil, String holder) {
+        return jdbc.update("UPDATE delivery_log SET status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_by = ? "
                 + "WHERE id = ? AND (status = ? OR (status = ? AND next_attempt_at <= ?))",
-                SENDING, ts(leaseUntil), id, PENDING, SENDING, ts(now)) == 1;
+                SENDING, ts(leaseUntil), holder, id, PENDING, SENDING, ts(now)) == 1;
+    }
+
+    /** The tenant's rows being sent by someone, with who claimed them. */
+    public List<Entry> sending(String tenant) {
+        return jdbc.query("SELECT * FROM delivery_log WHERE tenant = ? AND status = ? ORDER BY id", ENTRY, tenant, SENDING);
+    }
+
+    /** Gives a 'sending' row back (due now) when it is still claimed by {@code deadHolder}, whose process is gone. */
+    public boolean releaseClaim(long id, String deadHolder, Instant now) {
+        return jdbc.update("UPDATE delivery_log SET status = ?, next_attempt_at = ? WHERE id = ? AND status = ? AND claimed_by = ?",
+                PENDING, ts(now), id, SENDING, deadHolder) == 1;
     }
 
     public void sent(long id, Instant now) {

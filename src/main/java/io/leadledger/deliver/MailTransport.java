@@ -2,14 +2,12 @@ package io.leadledger.deliver;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,17 +32,18 @@ public class MailTransport {
         return smtp.toString();
     }
 
-    public record Mail(String to, String subject, String text, String html, List<Path> attachments, String deliveryId) {
+    /** @param messageId the Message-ID header ("<...@...>"), the same for every attempt of one delivery; null: the server's */
+    public record Mail(String to, String subject, String text, String html, List<Attachment> attachments, String deliveryId,
+                       String messageId) {
+    }
+
+    /** A file attached by name; the content is read from the report archive or the output folder beforehand. */
+    public record Attachment(String name, byte[] content) {
     }
 
     public void send(Mail mail) throws MessagingException, MailException {
         if (!smtp.configured()) {
             throw new IllegalStateException("no SMTP server configured (set LEADLEDGER_SMTP_HOST, see README 'Email')");
-        }
-        for (Path a : mail.attachments()) {
-            if (!Files.isRegularFile(a)) {
-                throw new IllegalStateException("attachment " + a.toAbsolutePath() + " is missing");
-            }
         }
         JavaMailSenderImpl sender = sender();
         MimeMessage message = sender.createMimeMessage();
@@ -57,11 +56,15 @@ public class MailTransport {
         } else {
             m.setText(mail.text(), mail.html());
         }
-        for (Path a : mail.attachments()) {
-            m.addAttachment(a.getFileName().toString(), new FileSystemResource(a));
+        for (Attachment a : mail.attachments()) {
+            m.addAttachment(a.name(), new ByteArrayResource(a.content()));
         }
         if (mail.deliveryId() != null) {
             message.setHeader("X-Leadledger-Delivery", mail.deliveryId());
+        }
+        if (mail.messageId() != null) {
+            // JavaMailSenderImpl keeps a Message-ID set here when it saves the message
+            message.setHeader("Message-ID", mail.messageId());
         }
         sender.send(message);
     }

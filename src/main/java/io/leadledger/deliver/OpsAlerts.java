@@ -92,7 +92,7 @@ public class OpsAlerts {
         }
         for (String address : to) {
             try {
-                transport.send(new MailTransport.Mail(address, subject, text, null, List.of(), null));
+                transport.send(new MailTransport.Mail(address, subject, text, null, List.of(), null, null));
                 log.info("alert sent to {}: {}", address, subject);
             } catch (Exception ex) {
                 log.error("ALERT could not be mailed to {} ({}): {}\n{}", address, ReportMailer.message(ex), subject, text);

@@ -1,12 +1,15 @@
 package io.leadledger.deliver;
 
 import io.leadledger.jobs.Workspace;
+import io.leadledger.ops.HostProcess;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +22,9 @@ import java.util.Optional;
 /**
  * Delivers a month's reports to the distribution list of monthly-reports.yml, at most once per
  * recipient unless asked to resend. Every e-mail is logged as pending before it is tried; one the SMTP
- * server did not take stays pending and is retried with backoff by later runs and the daemon.
+ * server did not take stays pending and is retried with backoff by later runs and the daemon, with its
+ * files from the report archive. At least once: a kill between the server's acceptance and the log's
+ * "sent" sends it again, with the same Message-ID ({@link MessageIds}) so mail systems can drop the copy.
  */
 @Component
 public class ReportMailer {
@@ -35,15 +40,19 @@ public class ReportMailer {
     private final DeliveryLog deliveries;
     private final FreshnessGate gate;
     private final MailTransport transport;
+    private final ReportArchive archive;
+    private final HostProcess process;
     private final Clock clock;
 
     public ReportMailer(ReportService reports, ReportEmail email, DeliveryLog deliveries, FreshnessGate gate,
-                        MailTransport transport, Clock clock) {
+                        MailTransport transport, ReportArchive archive, HostProcess process, Clock clock) {
         this.reports = reports;
         this.email = email;
         this.deliveries = deliveries;
         this.gate = gate;
         this.transport = transport;
+        this.archive = archive;
+        this.process = process;
         this.clock = clock;
     }
 
@@ -100,6 +109,8 @@ public class ReportMailer {
             List<ReportDocument> docs = reports.build(ws, month, ws.reports().reports());
             version = FiguresVersion.of(docs);
             List<Path> files = attachments(ws, month);
+            // kept before any delivery row names them: a retry never needs the output folder
+            archive.keep(tenant, month.toString(), version, files, clock.instant());
             ReportEmail.Message m = email.compose(ws.tenant(), month, docs,
                     files.stream().map(f -> f.getFileName().toString()).toList(), resend);
             for (String r : todo) {
@@ -110,6 +121,7 @@ public class ReportMailer {
             }
         }
         // the new rows and any left pending for this month: tried now, backoff or not, since the job was run on purpose
+        releaseDeadClaims(tenant);
         int sent = 0;
         int pending = 0;
         for (DeliveryLog.Entry e : deliveries.forMonth(tenant, job, month.toString())) {
@@ -130,6 +142,7 @@ public class ReportMailer {
 
     /** Retries the tenant's unsent e-mails whose backoff has ended; returns how many went out. */
     public int retryDue(Workspace ws) {
+        releaseDeadClaims(ws.tenant().id());
         List<DeliveryLog.Entry> due = deliveries.due(ws.tenant().id(), clock.instant());
         if (due.isEmpty()) {
             return 0;
@@ -147,17 +160,33 @@ public class ReportMailer {
         return sent;
     }
 
+    /**
+     * Rows a killed process of this host was sending are due again at once rather than after the lease.
+     * It may have been killed after the server took the message: sending it again is what "at least once"
+     * means, and the row's fixed Message-ID lets mail systems drop the copy.
+     */
+    private void releaseDeadClaims(String tenant) {
+        for (DeliveryLog.Entry e : deliveries.sending(tenant)) {
+            if (process.deadLocal(e.claimedBy()) && deliveries.releaseClaim(e.id(), e.claimedBy(), clock.instant())) {
+                log.warn("delivery {} of {} to {} was being sent by {}, which is gone: due again", e.id(), e.month(),
+                        e.recipient(), e.claimedBy());
+            }
+        }
+    }
+
     /** Claims the row for this process, sends it, records the result; false when it is (still) unsent. */
     private boolean attempt(DeliveryLog.Entry e, boolean evenBeforeBackoff) {
         Instant now = clock.instant();
-        boolean claimed = evenBeforeBackoff ? deliveries.claimNow(e.id(), now, now.plus(LEASE))
-                : deliveries.claim(e.id(), now, now.plus(LEASE));
+        boolean claimed = evenBeforeBackoff ? deliveries.claimNow(e.id(), now, now.plus(LEASE), process.self())
+                : deliveries.claim(e.id(), now, now.plus(LEASE), process.self());
         if (!claimed) {
             return deliveries.get(e.id()).map(x -> DeliveryLog.SENT.equals(x.status())).orElse(false);
         }
         try {
-            transport.send(new MailTransport.Mail(e.recipient(), e.subject(), e.text(), e.html(), e.attachments(),
-                    e.tenant() + "/" + e.id()));
+            String messageId = e.messageId() != null ? e.messageId()
+                    : MessageIds.of(e.tenant(), e.month(), e.recipient(), e.version(), e.seq());
+            transport.send(new MailTransport.Mail(e.recipient(), e.subject(), e.text(), e.html(), attachmentsOf(e),
+                    e.tenant() + "/" + e.id(), messageId));
             deliveries.sent(e.id(), clock.instant());
             log.info("reports for {} sent to {}", e.month(), e.recipient());
             return true;
@@ -169,6 +198,24 @@ public class ReportMailer {
                     retry, message(ex));
             return false;
         }
+    }
+
+    /** The row's files from the report archive; a row older than the archive falls back to the output folder. */
+    private List<MailTransport.Attachment> attachmentsOf(DeliveryLog.Entry e) throws IOException {
+        List<MailTransport.Attachment> out = new ArrayList<>();
+        for (Path p : e.attachments()) {
+            String name = p.getFileName().toString();
+            Optional<byte[]> kept = archive.get(e.tenant(), e.month(), e.version(), name);
+            if (kept.isPresent()) {
+                out.add(new MailTransport.Attachment(name, kept.get()));
+            } else if (Files.isRegularFile(p)) {
+                out.add(new MailTransport.Attachment(name, Files.readAllBytes(p)));
+            } else {
+                throw new IllegalStateException("attachment " + name + " is neither in the report archive nor at "
+                        + p.toAbsolutePath());
+            }
+        }
+        return out;
     }
 
     /** 5 min, 10 min, 20 min ... up to 6 h between attempts. */

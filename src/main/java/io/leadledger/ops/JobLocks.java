@@ -12,7 +12,6 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +23,14 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * One run of a job per tenant at a time, across processes and machines: a ShedLock row named
  * {@code <tenant>:<job>} in the warehouse, timed by the database's clock. The holder extends the lock
- * while it lives; a process killed with -9 stops extending it and the lock lapses after {@link #LEASE}.
+ * while it lives; a process killed with -9 stops extending it. Its lock is released at the next attempt when
+ * the holder was a process of this host that is gone, else it lapses after {@link #LEASE}.
  * Re-entrant within a thread, so the scheduler can check "still due?" and launch under one lock.
  */
 @Component
 public class JobLocks {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobLocks.class);
 
     /** How long a lock outlives a dead holder; a live one renews it every half lease. */
     public static final Duration LEASE = Duration.ofMinutes(2);
@@ -38,10 +40,12 @@ public class JobLocks {
     private final LockingTaskExecutor executor;
     private final String dbNow;
     private final String holder;
+    private final HostProcess process;
 
-    public JobLocks(JdbcTemplate jdbc, DataSource dataSource) throws Exception {
+    public JobLocks(JdbcTemplate jdbc, DataSource dataSource, HostProcess process) throws Exception {
         this.jdbc = jdbc;
-        this.holder = hostName() + " pid " + ProcessHandle.current().pid();
+        this.process = process;
+        this.holder = process.self();
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "leadledger-lock-keepalive");
             t.setDaemon(true);
@@ -62,6 +66,7 @@ public class JobLocks {
     /** Runs {@code task} holding the job's lock; throws {@link JobLockedException} when another holder has it. */
     public <T> T callExclusive(String tenant, String job, Callable<T> task) throws Exception {
         String name = name(tenant, job);
+        releaseIfHolderDied(name);
         TaskResult<T> r;
         try {
             r = executor.executeWithLock(task::call, new LockConfiguration(Instant.now(), name, LEASE, Duration.ZERO));
@@ -79,10 +84,32 @@ public class JobLocks {
 
     /** Who holds the job's lock right now, e.g. "locked by host-1 pid 42 since 2026-11-23 02:30:00.120". */
     public Optional<String> holder(String tenant, String job) {
+        releaseIfHolderDied(name(tenant, job)); // a dead process of this host holds nothing
         List<String> rows = jdbc.query("SELECT locked_by, locked_at, lock_until FROM shedlock WHERE name = ? AND lock_until > "
                         + dbNow, (rs, i) -> "locked by " + rs.getString(1) + " since " + rs.getTimestamp(2)
                         + ", lease until " + rs.getTimestamp(3), name(tenant, job));
         return rows.stream().findFirst();
+    }
+
+    /**
+     * A lock whose holder is a process of this host that no longer exists (kill -9, crash) is released at
+     * once instead of after its lease: nothing can extend it any more. A holder on another host may still
+     * be alive as far as we can tell, so its lock lapses with its lease as before. The update only matches
+     * the dead holder's row, so a holder that took the lock meanwhile keeps it.
+     */
+    boolean releaseIfHolderDied(String name) {
+        List<String> rows = jdbc.query("SELECT locked_by FROM shedlock WHERE name = ? AND lock_until > " + dbNow,
+                (rs, i) -> rs.getString(1), name);
+        if (rows.isEmpty() || !process.deadLocal(rows.get(0))) {
+            return false;
+        }
+        // locked_by names the dead pid: a new holder (another pid) taking the lock meanwhile is not matched
+        boolean released = jdbc.update("UPDATE shedlock SET lock_until = " + dbNow + " WHERE name = ? AND locked_by = ? "
+                + "AND lock_until > " + dbNow, name, rows.get(0)) > 0;
+        if (released) {
+            log.warn("lock {} released: its holder ({}) is a process of this host that no longer runs", name, rows.get(0));
+        }
+        return released;
     }
 
     /** Releases the job's lock whoever holds it (restart --force, when its holder is known to be gone). */
@@ -98,13 +125,5 @@ public class JobLocks {
     @PreDestroy
     void stop() {
         keepAlive.shutdownNow();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "unknown-host";
-        }
     }
 }

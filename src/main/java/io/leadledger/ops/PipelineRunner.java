@@ -39,6 +39,9 @@ import java.util.Set;
 @Component
 public class PipelineRunner {
 
+    /** Key in the "deliver" step's context: how many e-mails the run left pending (SMTP down). */
+    public static final String PENDING_DELIVERIES = "pendingDeliveries";
+
     private final JobLauncher launcher;
     private final JobExplorer explorer;
     private final JobRepository jobRepository;
@@ -47,11 +50,12 @@ public class PipelineRunner {
     private final ReportService reports;
     private final RunGuard guard;
     private final ReportMailer mailer;
+    private final ReportTemporaries temporaries;
     private final Clock clock;
 
     public PipelineRunner(JobLauncher launcher, JobExplorer explorer, JobRepository jobRepository,
                           PlatformTransactionManager tx, SyncJobFactory syncJobs, ReportService reports, RunGuard guard,
-                          ReportMailer mailer, Clock clock) {
+                          ReportMailer mailer, ReportTemporaries temporaries, Clock clock) {
         this.launcher = launcher;
         this.explorer = explorer;
         this.jobRepository = jobRepository;
@@ -60,6 +64,7 @@ public class PipelineRunner {
         this.reports = reports;
         this.guard = guard;
         this.mailer = mailer;
+        this.temporaries = temporaries;
         this.clock = clock;
     }
 
@@ -103,6 +108,7 @@ public class PipelineRunner {
             long run = ctx.getStepContext().getStepExecution().getJobExecutionId();
             ReportMailer.Outcome o = mailer.deliver(ws, m, run, resend);
             ctx.getStepContext().getStepExecution().getExecutionContext().putString("delivery", o.summary());
+            ctx.getStepContext().getStepExecution().getExecutionContext().putInt(PENDING_DELIVERIES, o.pending());
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(o.summary()));
             return RepeatStatus.FINISHED;
         };
@@ -171,8 +177,9 @@ public class PipelineRunner {
             return guard.launch(ws, name, () -> launcher.run(syncJobs.build(ws), p));
         } catch (JobLockedException e) {
             throw new JobLockedException("run " + runId + " cannot be restarted: " + name + " is running (" + e.holder()
-                    + "). If that process is gone (killed), its lock lapses within " + JobLocks.LEASE.toMinutes()
-                    + " minutes; or use 'leadledger restart " + runId + " --force'", e.holder());
+                    + "). A killed process of this host gives its lock up at once; one on another host lapses within "
+                    + JobLocks.LEASE.toMinutes() + " minutes; if that process is known to be gone, use 'leadledger restart "
+                    + runId + " --force'", e.holder());
         }
     }
 
@@ -183,6 +190,7 @@ public class PipelineRunner {
 
     private Step renderStep(Workspace ws, YearMonth m, Path outDir, List<String> formats) {
         return new StepBuilder("render", jobRepository).tasklet((contribution, ctx) -> {
+            temporaries.clean(outDir.resolve(ws.tenant().id()), ctx.getStepContext().getStepExecution().getStartTime());
             reports.generate(ws, m, outDir, formats);
             return RepeatStatus.FINISHED;
         }, tx).build();

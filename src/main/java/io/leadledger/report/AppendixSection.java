@@ -1,5 +1,6 @@
 package io.leadledger.report;
 
+import io.leadledger.warehouse.RunAuditRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,8 @@ import static io.leadledger.report.ValueType.INTEGER;
 import static io.leadledger.report.ValueType.TEXT;
 
 /**
- * The appendix every report carries: the latest sync's count audit per source file (a file unchanged
+ * The appendix every report carries: the latest sync's count audit per source file, across the run a
+ * restart continued (the whole night, see {@link RunAuditRepository#latestOfNight}; a file unchanged
  * since an earlier run shows the counts of the run that loaded it) and what could not be matched: deals by
  * how they were linked, unmatched deals by reason, unmatched leads (the XLSX lists them row by row).
  */
@@ -44,7 +46,8 @@ public class AppendixSection {
         if (lastRun != null) {
             jdbc.query("""
                     SELECT source_name, source_file, file_hash, status, rows_read, rows_loaded, rows_quarantined,
-                           rows_duplicate FROM run_audit WHERE tenant = ? AND run_id = ? ORDER BY source_name, source_file""",
+                           rows_duplicate FROM run_audit a WHERE tenant = ? AND """ + RunAuditRepository.latestOfNight("a")
+                            + " ORDER BY source_name, source_file",
                     rs -> {
                         String k = rs.getString("source_name") + "|" + rs.getString("file_hash");
                         String status = rs.getString("status");
@@ -64,7 +67,7 @@ public class AppendixSection {
                         for (int i = 0; i < 4; i++) {
                             total[i] += c[i];
                         }
-                    }, tenant, lastRun);
+                    }, tenant, lastRun, lastRun, lastRun, lastRun);
         }
         Map<String, Object> t = a.totals();
         t.put("source", "Total");

@@ -51,6 +51,31 @@ public class RunAuditRepository {
         }
     }
 
+    /**
+     * SQL condition on run_audit alias {@code a}: the rows of run {@code ?} and of the earlier runs it
+     * restarted (the same Spring Batch job instance: a killed night and its restart are one night), one per
+     * file, from the latest of those runs that has it. Binds the run id four times.
+     */
+    public static String latestOfNight(String a) {
+        String night = "(%1$s.run_id = ? OR %1$s.run_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x "
+                + "JOIN BATCH_JOB_EXECUTION y ON y.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID WHERE y.JOB_EXECUTION_ID = ?))";
+        return (night + " AND NOT EXISTS (SELECT 1 FROM run_audit b WHERE b.tenant = %1$s.tenant AND b.source_name = "
+                + "%1$s.source_name AND b.source_file = %1$s.source_file AND b.run_id > %1$s.run_id AND "
+                + night.replace("%1$s.run_id", "b.run_id") + ")").formatted(a);
+    }
+
+    /** The count audit of a run's night (see {@link #latestOfNight}), by source and file. */
+    public List<AuditRow> forNight(long runId) {
+        return jdbc.query("SELECT * FROM run_audit a WHERE " + latestOfNight("a") + " ORDER BY source_name, source_file",
+                (rs, i) -> new AuditRow(rs.getLong("run_id"), rs.getString("tenant"), rs.getString("source_name"),
+                        rs.getString("source_kind"), rs.getString("source_file"), rs.getString("file_hash"),
+                        rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
+                        rs.getLong("rows_quarantined"), rs.getLong("rows_duplicate"), rs.getString("message"),
+                        rs.getTimestamp("started_at").toLocalDateTime(),
+                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toLocalDateTime()),
+                runId, runId, runId, runId);
+    }
+
     public List<AuditRow> forRun(long runId) {
         return jdbc.query("SELECT * FROM run_audit WHERE run_id = ? ORDER BY started_at, source_name, source_file",
                 (rs, i) -> new AuditRow(rs.getLong("run_id"), rs.getString("tenant"), rs.getString("source_name"),

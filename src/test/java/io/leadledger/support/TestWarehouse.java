@@ -106,6 +106,11 @@ public final class TestWarehouse implements AutoCloseable {
         return name;
     }
 
+    /** The JDBC URL, for a child process on the same warehouse (user and password: MARIADB_USER, MARIADB_PASSWORD). */
+    public String url() {
+        return url;
+    }
+
     public <T> T bean(Class<T> type) {
         return ctx.getBean(type);
     }
