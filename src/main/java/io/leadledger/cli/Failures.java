@@ -37,6 +37,9 @@ public final class Failures {
         if (t instanceof JobLockedException) {
             return new Told(Console.FAILED, oneLine(t.getMessage()));
         }
+        if (t instanceof JobsConfigException) { // complete in itself: the cause is Jackson's wording of the same
+            return new Told(Console.USAGE, oneLine(t.getMessage()));
+        }
         boolean config = t instanceof JobsConfigException || t instanceof SourceFormatException
                 || t instanceof IllegalArgumentException || t instanceof IllegalStateException;
         return new Told(config ? Console.USAGE : Console.FAILED, oneLine(Console.message(t)));
