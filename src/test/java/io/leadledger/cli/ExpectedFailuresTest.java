@@ -108,17 +108,25 @@ class ExpectedFailuresTest {
         try (Connection c = DriverManager.getConnection(h2, "sa", "")) {
             c.createStatement().executeUpdate("DELETE FROM shedlock");
         }
+        Files.copy(dir.resolve("leads.csv"), tmp.resolve("typo-leads.csv"));
         Files.writeString(dir.resolve("leads.csv"), "Lead;Mail;Date\nL1;a@example.com;03-10-2026 09:15\n");
         Result columns = cli(dir, "run", "nightly-sync");
         assertEquals(1, columns.code(), columns::toString);
         assertThat(oneLine(columns)).startsWith("run ").contains("FAILED", "step import:crm-leads:", "leads.csv failed",
                 "missing required columns", "columns found: [Lead, Mail, Date]", "fix the cause, then: leadledger restart ");
+
+        // spend in pounds, and no FX file to convert it with: the reconcile step names the currency and the date
+        Files.writeString(dir.resolve("leads.csv"), Files.readString(tmp.resolve("typo-leads.csv")));
+        Files.writeString(sync, good.replace("defaultCurrency: USD\n    columns: { date: Day", "defaultCurrency: GBP\n    columns: { date: Day"));
+        Result fx = cli(dir, "run", "nightly-sync");
+        assertEquals(1, fx.code(), fx::toString);
+        assertThat(oneLine(fx)).contains("FAILED", "GBP", "fix the cause, then: leadledger restart ");
     }
 
     @Test
     void aTenantIdThatClimbsOutOfTheOutputFolderIsRefusedAndNothingIsWrittenOutsideIt() throws Exception {
         Path dir = tmp.resolve("climb/a/b/c");
-        OpsTenant.write(dir, "../../../x", "out: out\n");
+        OpsTenant.write(dir, "../../../x", ""); // out: c/out, so the reports would land in climb/a/x
         Result climb = cli(dir, "report", "--month", "2026-10");
         assertEquals(2, climb.code(), climb::toString);
         assertEquals("error: jobs/leadledger.yml (tenant): tenant.id '../../../x' must be 1 to 64 letters, digits, '-' or"
