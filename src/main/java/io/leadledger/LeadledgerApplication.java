@@ -41,7 +41,7 @@ public class LeadledgerApplication {
         String url = env == null ? null : env.getProperty("spring.datasource.url");
         String user = env == null ? null : env.getProperty("spring.datasource.username");
         LoggerFactory.getLogger(LeadledgerApplication.class).debug("start failed", e);
-        var told = Failures.database(e, url, user);
+        var told = Failures.atStart(e, url, user);
         if (told.isPresent()) {
             System.err.println("error: " + told.get().line());
             return told.get().code();

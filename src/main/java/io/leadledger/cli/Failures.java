@@ -45,8 +45,23 @@ public final class Failures {
         return new Told(config ? Console.USAGE : Console.FAILED, oneLine(Console.message(t)));
     }
 
+    /** Why the application could not start, when that is an expected failure: the database, or the daemon's port. */
+    public static Optional<Told> atStart(Throwable t, String dbUrl, String dbUser) {
+        Optional<Told> db = database(t, dbUrl, dbUser);
+        if (db.isPresent()) {
+            return db;
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.springframework.boot.web.server.PortInUseException port) {
+                return Optional.of(new Told(Console.FAILED, "port " + port.getPort() + " for health and metrics is in use "
+                        + "(another 'leadledger schedule'?): stop it, or set LEADLEDGER_MANAGEMENT_PORT"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The warehouse database could not be reached or refused us: what it said, where, and what to check. */
-    public static Optional<Told> database(Throwable t, String dbUrl, String dbUser) {
+    static Optional<Told> database(Throwable t, String dbUrl, String dbUser) {
         SQLException sql = null;
         Throwable network = null;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

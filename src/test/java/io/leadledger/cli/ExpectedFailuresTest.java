@@ -81,6 +81,17 @@ class ExpectedFailuresTest {
     }
 
     @Test
+    void aSecondDaemonOnTheSamePortIsOneLineExit1() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result r = CliProcess.run(tmp, Map.of("LEADLEDGER_DB_URL", h2, "LEADLEDGER_MANAGEMENT_PORT",
+                    String.valueOf(taken.getLocalPort())), "schedule");
+            assertEquals(1, r.code(), r::toString);
+            assertEquals("error: port " + taken.getLocalPort() + " for health and metrics is in use (another 'leadledger "
+                    + "schedule'?): stop it, or set LEADLEDGER_MANAGEMENT_PORT", oneLine(r));
+        }
+    }
+
+    @Test
     void aConfigTypoThenALockedJobThenAMissingColumn() throws Exception {
         Path dir = tmp.resolve("typo");
         OpsTenant.write(dir, "locked", "");
