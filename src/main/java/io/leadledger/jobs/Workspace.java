@@ -118,6 +118,8 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         Map<String, Object> map = readMap(file, true);
         List<SourceDefinition> sources = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        // the top level first ('sourcse:' is a typo, not a missing list); each source below, named in the message
+        KnownSettings.check(map, KnownSettings.NIGHTLY_SYNC.renamed("sources", "sources", KnownSettings.Shape.VALUE), file, "");
         Object raw = map.get("sources");
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
             throw new JobsConfigException(file + ": 'sources' must list at least one source");
@@ -130,7 +132,6 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             KnownSettings.check(m, KnownSettings.SOURCE, file, name != null ? "source '" + name + "'" : "source #" + (i + 1));
             sources.add(source(file, dir, castMap(m)));
         }
-        KnownSettings.check(map, KnownSettings.NIGHTLY_SYNC, file, "");
         for (SourceDefinition s : sources) {
             if (!names.add(s.name())) {
                 throw new JobsConfigException(file + ": source name '" + s.name() + "' is used twice");

@@ -74,6 +74,7 @@ class KnownSettingsTest {
         typo("leadledger.yml", "channels:", "identity: { stripPlusTag: false }\nchannels:",
                 "unknown setting 'identity.stripPlusTag' in %s (did you mean 'stripPlusTags'?)");
         typo("nightly-sync.yml", "cron:", "crom:", "unknown setting 'crom' in %s (did you mean 'cron'?)");
+        typo("nightly-sync.yml", "sources:", "sourcse:", "unknown setting 'sourcse' in %s (did you mean 'sources'?)");
         typo("nightly-sync.yml", "    dateFormats:", "    dateFormat:",
                 "unknown setting 'dateFormat' in %s, source 'crm-leads' (did you mean 'dateFormats'?)");
         typo("nightly-sync.yml", "    kind: deals", "    kind: deals\n    wonStage: [Won]",
