@@ -72,12 +72,34 @@ class ExpectedFailuresTest {
     }
 
     @Test
+    void aMariaDbDatabaseThatDoesNotExistIsOneLineExit2() throws Exception {
+        String db = "leadledger_missing_" + ProcessHandle.current().pid();
+        Result r = CliProcess.run(tmp, Map.of("LEADLEDGER_DB_URL", "jdbc:mysql://" + TestWarehouse.MARIADB_HOST + "/" + db
+                        + "?sslMode=DISABLED&allowPublicKeyRetrieval=true", "LEADLEDGER_DB_USER", TestWarehouse.MARIADB_USER,
+                "LEADLEDGER_DB_PASSWORD", TestWarehouse.MARIADB_PASSWORD), "history");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("error: the warehouse database at " + TestWarehouse.MARIADB_HOST + "/" + db + " does not exist (Unknown "
+                + "database '" + db + "'): create it (CHARACTER SET utf8mb4 COLLATE utf8mb4_bin) or fix LEADLEDGER_DB_URL", oneLine(r));
+    }
+
+    @Test
     void anUnreachableDatabaseIsOneLineExit1() throws Exception {
         Result r = CliProcess.run(tmp, Map.of("LEADLEDGER_DB_URL", "jdbc:mysql://127.0.0.1:1/leadledger?sslMode=DISABLED",
                 "LEADLEDGER_DB_USER", "root"), "run", "nightly-sync");
         assertEquals(1, r.code(), r::toString);
         assertThat(oneLine(r)).startsWith("error: cannot reach the warehouse database at 127.0.0.1:1/leadledger (")
                 .endsWith("): is the server running, and is LEADLEDGER_DB_URL right?");
+    }
+
+    @Test
+    void anH2WarehouseOpenInAnotherProcessIsOneLineExit1() throws Exception {
+        String url = "jdbc:h2:file:" + tmp.resolve("busy/warehouse") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+        try (Connection daemon = DriverManager.getConnection(url, "sa", "")) {
+            Result r = CliProcess.run(tmp, Map.of("LEADLEDGER_DB_URL", url), "status");
+            assertEquals(1, r.code(), r::toString);
+            assertEquals("error: the H2 warehouse at " + tmp.resolve("busy/warehouse") + " is in use by another Leadledger "
+                    + "process (the daemon?): stop it, or use MySQL/MariaDB to run commands alongside the daemon", oneLine(r));
+        }
     }
 
     @Test
