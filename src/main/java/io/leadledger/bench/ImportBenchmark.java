@@ -13,6 +13,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,7 @@ import java.util.Map;
  * Figures, not a test: run it with the heap you deploy with.
  */
 @Component
+@Lazy // built only when a 'bench' command runs: never part of an ordinary start, nor of its failures
 public class ImportBenchmark {
 
     static final String TENANT = "bench";

@@ -8,6 +8,7 @@ import io.leadledger.report.ReportService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ import java.util.Random;
  * deploy with.
  */
 @Component
+@Lazy // built only when a 'bench' command runs: never part of an ordinary start, nor of its failures
 public class ReportBenchmark {
 
     static final String TENANT = "bench";

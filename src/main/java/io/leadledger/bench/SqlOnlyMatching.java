@@ -1,6 +1,7 @@
 package io.leadledger.bench;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * merges, domain aliases, Gmail dots, websites, overrides, the unmatched lists and the audit columns.
  */
 @Component
+@Lazy // built only when a 'bench' command runs: never part of an ordinary start, nor of its failures
 public class SqlOnlyMatching {
 
     /** The CASE both sides use for the plus-tag rule, inlined here as someone would write it by hand. */

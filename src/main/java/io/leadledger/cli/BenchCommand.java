@@ -2,6 +2,7 @@ package io.leadledger.cli;
 
 import io.leadledger.bench.ImportBenchmark;
 import io.leadledger.bench.ReportBenchmark;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +38,11 @@ public class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ImportBenchmark importBenchmark;
-    private final ReportBenchmark reportBenchmark;
+    // providers: the benchmarks (@Lazy) are built when a benchmark runs, not whenever the application starts
+    private final ObjectProvider<ImportBenchmark> importBenchmark;
+    private final ObjectProvider<ReportBenchmark> reportBenchmark;
 
-    public BenchCommand(ImportBenchmark importBenchmark, ReportBenchmark reportBenchmark) {
+    public BenchCommand(ObjectProvider<ImportBenchmark> importBenchmark, ObjectProvider<ReportBenchmark> reportBenchmark) {
         this.importBenchmark = importBenchmark;
         this.reportBenchmark = reportBenchmark;
     }
@@ -48,9 +50,9 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         switch (what) {
-            case "import" -> importBenchmark.run(leads, deals != null ? deals : Math.max(1, leads / 10), dir,
+            case "import" -> importBenchmark.getObject().run(leads, deals != null ? deals : Math.max(1, leads / 10), dir,
                     spec.commandLine().getOut());
-            case "report" -> reportBenchmark.run(leads, month != null ? month : ReportBenchmark.DEFAULT_MONTH,
+            case "report" -> reportBenchmark.getObject().run(leads, month != null ? month : ReportBenchmark.DEFAULT_MONTH,
                     dir.resolve("reports"), spec.commandLine().getOut());
             default -> {
                 spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report)");

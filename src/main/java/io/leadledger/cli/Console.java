@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 @Component
 public class Console {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Console.class);
+
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -38,16 +40,22 @@ public class Console {
             out.printf("run %d (%s) completed%n", id, e.getJobInstance().getJobName());
             return OK;
         }
-        err.printf("run %d (%s) %s%n", id, e.getJobInstance().getJobName(), e.getStatus());
+        // one line: what failed, where, and the next step; the traces go to the log at DEBUG
+        StringBuilder line = new StringBuilder("run " + id + " (" + e.getJobInstance().getJobName() + ") " + e.getStatus());
         for (StepExecution s : e.getStepExecutions()) {
             for (Throwable t : s.getFailureExceptions()) {
-                err.printf("  step %s failed: %s%n", s.getStepName(), message(t));
+                line.append(": step ").append(s.getStepName()).append(" failed: ").append(message(t));
+                log.debug("run {} step {} failed", id, s.getStepName(), t);
             }
         }
         for (Throwable t : e.getFailureExceptions()) {
-            err.printf("  %s%n", message(t));
+            if (e.getStepExecutions().stream().noneMatch(s -> s.getFailureExceptions().contains(t))) {
+                line.append(": ").append(message(t));
+            }
+            log.debug("run {} failed", id, t);
         }
-        err.printf("  fix the cause, then: leadledger restart %d%n", id);
+        line.append("; fix the cause, then: leadledger restart ").append(id);
+        err.println(Failures.oneLine(line.toString()));
         return FAILED;
     }
 

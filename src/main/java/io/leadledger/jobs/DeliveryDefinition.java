@@ -71,7 +71,7 @@ public record DeliveryDefinition(List<String> alerts, boolean attachXlsx, int ma
             Map<String, Object> m = YAML.readValue(file.toFile(), new TypeReference<>() { });
             return m == null ? Map.of() : m;
         } catch (IOException e) {
-            throw new JobsConfigException(file + " is not valid YAML: " + e.getMessage(), e);
+            throw new JobsConfigException(file + " is not valid YAML: " + Workspace.oneLine(e), e);
         }
     }
 }

@@ -32,6 +32,11 @@ public record TenantSettings(String id, String name, String reportingCurrency, S
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("tenant.id is required");
         }
+        // the id names the reports' folder and keys every warehouse row (VARCHAR(64)): '../x' must not climb out
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("tenant.id '" + (id.length() > 70 ? id.substring(0, 70) + "…" : id)
+                    + "' must be 1 to 64 letters, digits, '-' or '_' (it is " + id.length() + " characters)");
+        }
         name = name == null ? id : name;
         reportingCurrency = reportingCurrency == null ? "USD" : reportingCurrency.toUpperCase(java.util.Locale.ROOT);
         timezone = timezone == null ? "UTC" : timezone;

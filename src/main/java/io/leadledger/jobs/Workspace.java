@@ -51,7 +51,11 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             throw new JobsConfigException("jobs directory " + dir.toAbsolutePath() + " does not exist (use --jobs DIR)");
         }
         Map<String, Object> tenantFile = readMap(dir.resolve("leadledger.yml"), true);
-        TenantSettings tenant = convert(tenantFile.get("tenant"), TenantSettings.class, dir.resolve("leadledger.yml"), "tenant");
+        KnownSettings.check(tenantFile, KnownSettings.LEADLEDGER, dir.resolve("leadledger.yml"), "");
+        if (!(tenantFile.get("tenant") instanceof Map<?, ?>)) {
+            throw new JobsConfigException(dir.resolve("leadledger.yml") + ": 'tenant:' with at least 'id:' is required");
+        }
+        TenantSettings tenant = section(tenantFile.get("tenant"), TenantSettings.class, dir.resolve("leadledger.yml"), "tenant");
         if (tenantFile.get("channels") != null) {
             Map<String, String> channels = convert(tenantFile.get("channels"), new TypeReference<>() { },
                     dir.resolve("leadledger.yml"), "channels");
@@ -76,13 +80,37 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         try {
             return YAML.convertValue(section, type);
         } catch (IllegalArgumentException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getMessage();
-            throw new JobsConfigException(file + " (" + name + "): " + msg, e);
+            throw new JobsConfigException(file + " (" + name + "): " + oneLine(e), e);
         }
+    }
+
+    /**
+     * What went wrong, in one line: a record's own check ("defaultModel: unknown model ..."), or Jackson's
+     * complaint about a value with the setting it is about, without its source excerpt and reference chain.
+     */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+            return root.getMessage();
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+                String path = m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                String msg = m.getOriginalMessage().lines().findFirst().orElse("");
+                return path.isEmpty() ? msg : "'" + path + "': " + msg;
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException p) {
+                String msg = p.getOriginalMessage().lines().findFirst().orElse("");
+                return p.getLocation() == null ? msg
+                        : msg + " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")";
+            }
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     private static SyncDefinition loadSync(Path dir) {
@@ -90,14 +118,18 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         Map<String, Object> map = readMap(file, true);
         List<SourceDefinition> sources = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        // the top level first ('sourcse:' is a typo, not a missing list); each source below, named in the message
+        KnownSettings.check(map, KnownSettings.NIGHTLY_SYNC.renamed("sources", "sources", KnownSettings.Shape.VALUE), file, "");
         Object raw = map.get("sources");
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
             throw new JobsConfigException(file + ": 'sources' must list at least one source");
         }
-        for (Object item : list) {
-            if (!(item instanceof Map<?, ?> m)) {
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
                 throw new JobsConfigException(file + ": each entry of 'sources' must be a mapping");
             }
+            Object name = m.get("name");
+            KnownSettings.check(m, KnownSettings.SOURCE, file, name != null ? "source '" + name + "'" : "source #" + (i + 1));
             sources.add(source(file, dir, castMap(m)));
         }
         for (SourceDefinition s : sources) {
@@ -144,7 +176,9 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         Path own = dir.resolve("profiles").resolve(name + ".yml");
         try {
             if (Files.exists(own)) {
-                return YAML.readValue(own.toFile(), MappingProfile.class);
+                Object yaml = YAML.readValue(own.toFile(), Object.class);
+                KnownSettings.check(yaml, KnownSettings.PROFILE, own, "");
+                return section(yaml, MappingProfile.class, own, "profile '" + name + "'");
             }
             try (InputStream in = Workspace.class.getResourceAsStream("/profiles/" + name + ".yml")) {
                 if (in == null) {
@@ -154,13 +188,14 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
                 return YAML.readValue(in, MappingProfile.class);
             }
         } catch (IOException e) {
-            throw new JobsConfigException(where + ": profile '" + name + "' cannot be read: " + e.getMessage(), e);
+            throw new JobsConfigException(where + ": profile '" + name + "' cannot be read: " + oneLine(e), e);
         }
     }
 
     private static ReportsDefinition loadReports(Path dir) {
         Path file = dir.resolve("monthly-reports.yml");
         Map<String, Object> map = readMap(file, false);
+        KnownSettings.check(map, KnownSettings.MONTHLY_REPORTS, file, "");
         List<String> reports = convert(map.getOrDefault("reports", List.of("lead-production", "sales-performance", "roi")),
                 new TypeReference<>() { }, file, "reports");
         for (String r : reports) {
@@ -211,7 +246,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             Map<String, Object> m = YAML.readValue(file.toFile(), new TypeReference<>() { });
             return m == null ? Map.of() : m;
         } catch (IOException e) {
-            throw new JobsConfigException(file + " is not valid YAML: " + e.getMessage(), e);
+            throw new JobsConfigException(file + " is not valid YAML: " + oneLine(e), e);
         }
     }
 
@@ -219,7 +254,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         try {
             return YAML.convertValue(value, type);
         } catch (IllegalArgumentException e) {
-            throw new JobsConfigException(file + " (" + what + "): " + e.getMessage(), e);
+            throw new JobsConfigException(file + " (" + what + "): " + oneLine(e), e);
         }
     }
 
@@ -227,7 +262,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         try {
             return YAML.convertValue(value, type);
         } catch (IllegalArgumentException e) {
-            throw new JobsConfigException(file + " (" + what + "): " + e.getMessage(), e);
+            throw new JobsConfigException(file + " (" + what + "): " + oneLine(e), e);
         }
     }
 

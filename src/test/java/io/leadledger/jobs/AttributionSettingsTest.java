@@ -75,6 +75,6 @@ class AttributionSettingsTest {
                 .hasMessageContaining("timeDecayHalfLifeDays must be a positive number of days");
         assertThatThrownBy(() -> load("attribution:\n  halfLife: 7\n"))
                 .isInstanceOf(JobsConfigException.class)
-                .hasMessageContaining("leadledger.yml (attribution)").hasMessageContaining("halfLife");
+                .hasMessageContaining("unknown setting 'attribution.halfLife' in ").hasMessageContaining("leadledger.yml");
     }
 }

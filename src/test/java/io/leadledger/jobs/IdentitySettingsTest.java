@@ -63,6 +63,7 @@ class IdentitySettingsTest {
                 identity: { stripPlusTag: true }
                 """);
         assertThatThrownBy(() -> Workspace.load(dir)).isInstanceOf(JobsConfigException.class)
-                .hasMessageContaining("leadledger.yml (identity)").hasMessageContaining("stripPlusTag");
+                .hasMessageContaining("unknown setting 'identity.stripPlusTag' in ").hasMessageContaining("leadledger.yml")
+                .hasMessageContaining("did you mean 'stripPlusTags'?");
     }
 }

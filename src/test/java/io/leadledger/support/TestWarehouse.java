@@ -115,6 +115,11 @@ public final class TestWarehouse implements AutoCloseable {
         return ctx.getBean(type);
     }
 
+    /** The application context itself, to see which beans it built. */
+    public ConfigurableApplicationContext context() {
+        return ctx;
+    }
+
     public JdbcTemplate jdbc() {
         return ctx.getBean(JdbcTemplate.class);
     }

@@ -1,0 +1,67 @@
+package io.leadledger.ops;
+
+import io.leadledger.support.CliDriver;
+import io.leadledger.support.OpsTenant;
+import io.leadledger.support.TestClock;
+import io.leadledger.support.TestWarehouse;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The daemon's endpoints opened beyond localhost (LEADLEDGER_MANAGEMENT_ADDRESS=0.0.0.0): anyone who reaches them
+ * gets the status for monitoring, never the details (tenant, working directory, database product).
+ */
+class HealthDetailsTest {
+
+    @Test
+    void anOpenedManagementAddressServesTheStatusWithoutDetails() throws Exception {
+        Path tmp = Files.createTempDirectory("leadledger-health-test");
+        TestClock clock = new TestClock(Instant.now());
+        try (TestWarehouse w = TestWarehouse.h2(tmp.resolve("db"), clock, "--spring.main.web-application-type=servlet",
+                "--server.port=0", "--server.address=0.0.0.0")) {
+            Path jobs = OpsTenant.write(tmp.resolve("open"), "open", "");
+            assertEquals(0, CliDriver.run(w, "run", "nightly-sync", "--jobs", jobs.toString()).code());
+            clock.set(Instant.now());
+            assertEquals(0, CliDriver.run(w, "schedule", "--once", "--jobs", jobs.toString()).code());
+
+            String base = "http://127.0.0.1:" + w.bean(Environment.class).getProperty("local.server.port");
+            HttpResponse<String> health = get(base + "/actuator/health");
+            assertEquals(200, health.statusCode(), health.body());
+            assertEquals("{\"status\":\"UP\"}", health.body());
+            assertThat(get(base + "/actuator/health/leadledger").statusCode()).isEqualTo(404);
+
+            // stale data still shows, as the status and HTTP 503, without saying why
+            clock.advance(Duration.ofHours(40));
+            HttpResponse<String> stale = get(base + "/actuator/health");
+            assertEquals(503, stale.statusCode());
+            assertEquals("{\"status\":\"OUT_OF_SERVICE\"}", stale.body());
+        }
+    }
+
+    @Test
+    void onlyLoopbackAddressesCountAsLocal() {
+        assertThat(HealthDetailsExposure.isLoopback("127.0.0.1")).isTrue();
+        assertThat(HealthDetailsExposure.isLoopback("::1")).isTrue();
+        assertThat(HealthDetailsExposure.isLoopback("localhost")).isTrue();
+        assertThat(HealthDetailsExposure.isLoopback("0.0.0.0")).isFalse();
+        assertThat(HealthDetailsExposure.isLoopback("")).isFalse();
+        assertThat(HealthDetailsExposure.isLoopback("no-such-host.invalid")).isFalse();
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
