@@ -2,17 +2,20 @@
 -- core_lead_member.sql, the same expression: keep the two in step), the company domains of that e-mail and
 -- of the account's website (after aliases), whether each is a free-mail domain, the account and the date a
 -- lead found by domain is judged against (created, else closed). Deleted deals are not matched.
+-- ref_scoped: the deal's source names the lead source(s) its lead id points into (deal_lead_ref_source).
 -- Free mail: the domain is in free_mail_domain, or its first label is listed as "name.*" and the rest is a
 -- top-level domain (at most 7 characters: com, co.uk, com.br), so yahoo.* never catches yahoo.example.org.
 DELETE FROM core_deal_ref WHERE tenant = :tenant;
 
 INSERT INTO core_deal_ref (tenant, source_name, record_id, lead_ref, ident_key, email_domain, email_free,
-                           website_domain, website_free, account_key, account_named, deal_date)
+                           website_domain, website_free, account_key, account_named, deal_date, ref_scoped)
 SELECT z.tenant, z.source_name, z.record_id, z.lead_ref, z.ident_key, z.ident_domain,
        CASE WHEN f1.domain IS NOT NULL OR f2.domain IS NOT NULL THEN 1 ELSE 0 END,
        z.website_domain,
        CASE WHEN f3.domain IS NOT NULL OR f4.domain IS NOT NULL THEN 1 ELSE 0 END,
-       z.account_key, z.account_named, z.deal_date
+       z.account_key, z.account_named, z.deal_date,
+       CASE WHEN EXISTS (SELECT 1 FROM deal_lead_ref_source g WHERE g.tenant = z.tenant AND g.deal_source = z.source_name)
+            THEN 1 ELSE 0 END
 FROM (
   SELECT y.tenant, y.source_name, y.record_id, y.lead_ref, y.account_key, y.account_named, y.deal_date,
          y.website_domain,

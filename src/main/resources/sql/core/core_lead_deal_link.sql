@@ -3,7 +3,12 @@
 --                          Its lead may be named by lead_key, by "source:record_id" of a lead record, or by an
 --                          e-mail address a lead record has; '-' means "no lead" (no later rule is tried).
 --   2. explicit_id  1.000  the deal's lead/contact id is a record of exactly one lead (a HubSpot id merged
---                          into another record counts as the survivor's)
+--                          into another record counts as the survivor's). A deal source with a lead-ref scope
+--                          (leadRefSources / leadRefProfile -> deal_lead_ref_source) looks only in those lead
+--                          sources; an unscoped one only links an id found in one lead source (integer ids
+--                          collide across tools: an id in two sources is ambiguous, not a match).
+--                  0.700  ... and the deal's contact e-mail is not the lead's (both present): linked by the id,
+--                          but recorded as a conflict (conflict = 'email_contradicts_id', conflict_email)
 --   3. email        0.950  the contact's identity e-mail (core_deal_ref) is a lead's, or a merged-away one's
 --   4. domain       0.600  the account's company domain (core_account_domain), not free mail, not shared by
 --                          several accounts, is a lead's e-mail domain. Of several such leads: the most recent
@@ -34,11 +39,13 @@ INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match
 SELECT r.tenant, r.source_name, r.record_id, MIN(m.lead_key), 'explicit_id', 1.000
 FROM core_deal_ref r
 JOIN core_lead_member m ON m.tenant = r.tenant AND m.record_id = r.lead_ref
+LEFT JOIN deal_lead_ref_source g ON g.tenant = r.tenant AND g.deal_source = r.source_name AND g.lead_source = m.source_name
 WHERE r.tenant = :tenant AND r.lead_ref IS NOT NULL
+  AND (r.ref_scoped = 0 OR g.lead_source IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM link_override o
                   WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
-GROUP BY r.tenant, r.source_name, r.record_id
-HAVING COUNT(DISTINCT m.lead_key) = 1;
+GROUP BY r.tenant, r.source_name, r.record_id, r.ref_scoped
+HAVING COUNT(DISTINCT m.lead_key) = 1 AND (r.ref_scoped = 1 OR COUNT(DISTINCT m.source_name) = 1);
 
 -- an id merged away before its record was ever loaded: only the survivor's list knows it
 -- (LEFT JOIN + HAVING, not WHERE, so the deals stay the outer side on MariaDB too)
@@ -46,12 +53,33 @@ INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match
 SELECT r.tenant, r.source_name, r.record_id, MIN(a.lead_key), 'explicit_id', 1.000
 FROM core_deal_ref r
 LEFT JOIN core_lead_alias a ON a.tenant = r.tenant AND a.alias_kind = 'record' AND a.alias_key = r.lead_ref
+LEFT JOIN deal_lead_ref_source g ON g.tenant = r.tenant AND g.deal_source = r.source_name AND g.lead_source = a.source_name
 WHERE r.tenant = :tenant AND r.lead_ref IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM link_override o
                   WHERE o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id)
-  AND NOT EXISTS (SELECT 1 FROM core_lead_member m WHERE m.tenant = r.tenant AND m.record_id = r.lead_ref)
-GROUP BY r.tenant, r.source_name, r.record_id
-HAVING COUNT(DISTINCT a.lead_key) = 1;
+  AND NOT EXISTS (SELECT 1 FROM core_lead_member m WHERE m.tenant = r.tenant AND m.record_id = r.lead_ref
+                  AND (r.ref_scoped = 0 OR EXISTS (SELECT 1 FROM deal_lead_ref_source h WHERE h.tenant = r.tenant
+                                                   AND h.deal_source = r.source_name AND h.lead_source = m.source_name)))
+GROUP BY r.tenant, r.source_name, r.record_id, r.ref_scoped
+HAVING COUNT(DISTINCT CASE WHEN r.ref_scoped = 0 OR g.lead_source IS NOT NULL THEN a.lead_key END) = 1
+   AND (r.ref_scoped = 1 OR COUNT(DISTINCT a.source_name) = 1);
+
+-- the explicit id's lead contradicts the deal's contact e-mail: no record of the lead has that identity
+-- e-mail (nor had it before a merge) while one has another. Re-keyed by primary key (portable UPDATE ... JOIN).
+INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence, conflict,
+                                 conflict_email)
+SELECT k.tenant, k.source_name, k.record_id, k.lead_key, k.match_method, 0.700, 'email_contradicts_id', r.ident_key
+FROM core_lead_deal_link k
+JOIN core_deal_ref r ON r.tenant = k.tenant AND r.source_name = k.source_name AND r.record_id = k.record_id
+WHERE k.tenant = :tenant AND k.match_method = 'explicit_id' AND r.ident_key IS NOT NULL
+  AND EXISTS (SELECT 1 FROM core_lead_member m WHERE m.tenant = k.tenant AND m.lead_key = k.lead_key
+              AND m.ident_key IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM core_lead_member m WHERE m.tenant = k.tenant AND m.lead_key = k.lead_key
+                  AND m.ident_key = r.ident_key)
+  AND NOT EXISTS (SELECT 1 FROM core_lead_alias a WHERE a.tenant = k.tenant AND a.alias_kind = 'email'
+                  AND a.alias_key = r.ident_key AND a.lead_key = k.lead_key)
+ON DUPLICATE KEY UPDATE confidence = VALUES(confidence), conflict = VALUES(conflict),
+                        conflict_email = VALUES(conflict_email);
 
 -- a merged-away address stands for the survivor's lead (the join stays on core_lead_domain's whole key)
 INSERT INTO core_lead_deal_link (tenant, source_name, record_id, lead_key, match_method, confidence)

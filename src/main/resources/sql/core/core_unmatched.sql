@@ -3,12 +3,13 @@
 --   override_no_lead         link_override says '-': no lead, on purpose
 --   override_lead_not_found  link_override names a lead that is not in the warehouse
 --   no_reference             no lead id, no contact e-mail, no account domain: nothing to match on
---   lead_ref_ambiguous       its lead id is a record of several leads
+--   lead_ref_ambiguous       its lead id is a record of several leads, or (no leadRefSources for its source)
+--                            of lead records in several sources
 --   ambiguous_domain         its account's domain belongs to several accounts (core_ambiguous_domain)
 --   free_mail_domain         e-mail not found, and a free-mail domain is all the deal has to go on
 --   email_not_found          e-mail not found, and no lead at its account's domain
 --   no_lead_at_domain        no e-mail; no lead at its account's domain
---   lead_ref_not_found       only a lead id, and no lead record has it
+--   lead_ref_not_found       only a lead id, and no lead record (of its scoped lead sources) has it
 -- domain: the account's domain, else the contact e-mail's.
 DELETE FROM core_unmatched_deal WHERE tenant = :tenant;
 DELETE FROM core_unmatched_lead WHERE tenant = :tenant;
@@ -30,8 +31,13 @@ FROM (
          d.contact_email, d.account_name, a.domain, o.lead_key AS override_key,
          CASE WHEN g.domain IS NULL THEN 0 ELSE 1 END AS ambiguous,
          CASE WHEN r.lead_ref IS NULL THEN 0
-              ELSE (SELECT COUNT(DISTINCT m.lead_key) FROM core_lead_member m
-                    WHERE m.tenant = r.tenant AND m.record_id = r.lead_ref) END AS lead_ref_leads
+              ELSE (SELECT CASE WHEN r.ref_scoped = 0 AND COUNT(DISTINCT m.source_name) > 1 THEN 2
+                                ELSE COUNT(DISTINCT m.lead_key) END
+                    FROM core_lead_member m
+                    WHERE m.tenant = r.tenant AND m.record_id = r.lead_ref
+                      AND (r.ref_scoped = 0 OR EXISTS (SELECT 1 FROM deal_lead_ref_source g WHERE g.tenant = r.tenant
+                                                       AND g.deal_source = r.source_name
+                                                       AND g.lead_source = m.source_name))) END AS lead_ref_leads
   FROM core_deal_ref r
   JOIN stg_deal d ON d.tenant = r.tenant AND d.source_name = r.source_name AND d.record_id = r.record_id
   LEFT JOIN link_override o ON o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id

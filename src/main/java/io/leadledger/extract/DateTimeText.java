@@ -22,7 +22,8 @@ import java.util.Locale;
  * Dates and timestamps as a profile's dateFormats write them: "ISO" (ISO-8601 date, local date-time, or
  * date-time with Z/offset), "excel" (serial day numbers, 45352 = 2024-03-01) and java.time patterns
  * ("dd-MM-yyyy HH:mm", "M/d/yyyy"). Timestamps with a zone are converted to the tenant's zone, those without
- * are taken as its local time. ISO dates are always accepted: XLSX date cells arrive that way. Impossible
+ * are the source's local wall-clock time (its timezone: setting, else the tenant's) and are converted from it
+ * to the tenant's zone; a value without a time of day is a calendar day and stays that day. ISO dates are always accepted: XLSX date cells arrive that way. Impossible
  * dates (31-02-2026) are refused rather than moved to the end of the month.
  */
 final class DateTimeText {
@@ -37,14 +38,24 @@ final class DateTimeText {
     private static final LocalDateTime EXCEL_EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
 
     private final ZoneId zone;
+    /** The zone the source writes its wall-clock times in. */
+    private final ZoneId sourceZone;
     private final List<DateTimeFormatter> patterns = new ArrayList<>();
     /** For each pattern, its fixed-width digits-only reading (null when it has none): most exports use one. */
     private final List<FixedWidth> fixed = new ArrayList<>();
     private final boolean isoFirst;
     private final boolean excelSerial;
 
+    /** Month-only patterns (no day field: yyyy-MM, MM/yyyy), by index in {@link #patterns}. */
+    private final List<Boolean> monthOnly = new ArrayList<>();
+
     DateTimeText(List<String> dateFormats, ZoneId zone) {
+        this(dateFormats, zone, zone);
+    }
+
+    DateTimeText(List<String> dateFormats, ZoneId zone, ZoneId sourceZone) {
         this.zone = zone;
+        this.sourceZone = sourceZone;
         boolean isoSeen = false;
         boolean excelSeen = false;
         for (String p : dateFormats) {
@@ -58,6 +69,7 @@ final class DateTimeText {
                         .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US)
                         .withResolverStyle(ResolverStyle.STRICT));
                 fixed.add(FixedWidth.of(p));
+                monthOnly.add(p.indexOf('d') < 0 && p.indexOf('D') < 0 && p.indexOf('E') < 0);
             }
         }
         this.isoFirst = isoSeen;
@@ -69,15 +81,41 @@ final class DateTimeText {
         LocalDateTime t = isoFirst ? iso(v) : null;
         for (int i = 0; t == null && i < patterns.size(); i++) {
             FixedWidth fw = fixed.get(i);
-            t = fw != null && fw.fits(v) ? fw.parse(v) : pattern(patterns.get(i), v);
+            t = fw != null && fw.fits(v) ? fromSource(fw.parse(v), fw.hasTime()) : pattern(patterns.get(i), v);
         }
         if (t == null && !isoFirst) {
             t = iso(v);
         }
         if (t == null && excelSerial && isSerial(v)) {
             t = EXCEL_EPOCH.plusSeconds(Math.round(Double.parseDouble(v) * 86400));
+            t = fromSource(t, t.toLocalTime().toSecondOfDay() != 0);
         }
         return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * True when the value is read by a month-only pattern (yyyy-MM): a period, dated its first day. The same
+     * order as {@link #parse}: a value an ISO date or a day pattern reads first is not month-only.
+     */
+    boolean monthOnly(String v) {
+        if (isoFirst && iso(v) != null) {
+            return false;
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            FixedWidth fw = fixed.get(i);
+            if (fw != null && fw.fits(v) ? fw.parse(v) != null : pattern(patterns.get(i), v) != null) {
+                return monthOnly.get(i);
+            }
+        }
+        return false;
+    }
+
+    /** A wall-clock time of the source's zone as the tenant's; a calendar day (no time) as it is. */
+    private LocalDateTime fromSource(LocalDateTime t, boolean hasTime) {
+        if (t == null || !hasTime || sourceZone.equals(zone)) {
+            return t;
+        }
+        return t.atZone(sourceZone).withZoneSameInstant(zone).toLocalDateTime();
     }
 
     /** A cheap shape test first: most values of other formats never reach the parser. */
@@ -106,7 +144,7 @@ final class DateTimeText {
             return ZonedDateTime.from(t).withZoneSameInstant(zone).toLocalDateTime();
         }
         if (t.isSupported(ChronoField.HOUR_OF_DAY)) {
-            return LocalDateTime.from(t);
+            return fromSource(LocalDateTime.from(t), true);
         }
         if (t.isSupported(ChronoField.DAY_OF_MONTH)) {
             return LocalDate.from(t).atStartOfDay();
@@ -180,6 +218,10 @@ final class DateTimeText {
             } catch (DateTimeException e) {
                 return null; // 31 February, hour 24: refused, not moved
             }
+        }
+
+        boolean hasTime() {
+            return pattern.contains("HH");
         }
 
         private int field(String v, String token) {

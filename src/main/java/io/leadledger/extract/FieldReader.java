@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Typed access to the logical fields of a row through a mapping profile. Every failure is a
  * {@link RowRejectedException} naming the file's own column, so quarantine reasons read like the file.
- * Timestamps without a zone are taken as the tenant's local time; with a zone they are converted to it.
+ * Timestamps without a zone are the source's local time (its timezone:, else the tenant's), converted to the
+ * tenant's; with a zone they are converted to it.
  */
 public final class FieldReader {
 
@@ -30,7 +31,8 @@ public final class FieldReader {
 
     public FieldReader(MappingProfile mapping, ZoneId zone) {
         this.mapping = mapping;
-        this.dates = new DateTimeText(mapping.dateFormats() == null ? List.of("ISO") : mapping.dateFormats(), zone);
+        this.dates = new DateTimeText(mapping.dateFormats() == null ? List.of("ISO") : mapping.dateFormats(), zone,
+                mapping.zoneOr(zone));
         String ds = mapping.decimalSeparator();
         this.decimalSeparator = ds == null || ds.isEmpty() ? '.' : ds.charAt(0);
     }
@@ -72,6 +74,12 @@ public final class FieldReader {
     public LocalDate date(RawRecord r, String field, boolean required) {
         LocalDateTime t = dateTime(r, field, required);
         return t == null ? null : t.toLocalDate();
+    }
+
+    /** True when the field's value is dated by month only (yyyy-MM): a period total, dated its first day. */
+    public boolean monthOnly(RawRecord r, String field) {
+        String v = text(r, field);
+        return v != null && dates.monthOnly(v);
     }
 
     LocalDateTime parseDateTime(String v, String field) {

@@ -26,7 +26,8 @@ public final class SpendParser implements RowParser {
         String currency = f.currency(r, "currency");
         // spend rows have no id: the natural key is what the row is about
         String key = date + "|" + channel + "|" + (campaign == null ? "" : campaign) + "|" + currency;
-        Spend s = new Spend(sha1(key), date, channel, campaign, f.amount(r, "amount", true, true), currency);
+        Spend s = new Spend(sha1(key), date, channel, campaign, f.amount(r, "amount", true, true), currency,
+                f.monthOnly(r, "date"));
         return ParsedRow.ok(r, s, s.recordId());
     }
 

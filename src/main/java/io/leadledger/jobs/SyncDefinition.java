@@ -1,7 +1,57 @@
 package io.leadledger.jobs;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The nightly sync job (jobs/nightly-sync.yml). fxFile is a glob of ECB reference-rate CSVs. */
 public record SyncDefinition(String job, String cron, String timezone, String fxFile, List<SourceDefinition> sources) {
+
+    public SyncDefinition {
+        if (sources != null) {
+            for (SourceDefinition s : sources) {
+                List<String> refs = s.mapping() == null ? null : s.mapping().leadRefSources();
+                if (refs == null) {
+                    continue;
+                }
+                for (String ref : refs) {
+                    boolean leads = sources.stream().anyMatch(o -> o.name().equals(ref) && o.kind() == SourceKind.LEADS);
+                    if (!leads) {
+                        throw new JobsConfigException("nightly-sync.yml source '" + s.name() + "': leadRefSources names '"
+                                + ref + "', which is not a leads source of this file");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * For each deals source whose lead reference is scoped: the lead sources its ids point into. Its own
+     * leadRefSources, else every leads source read with the profile its leadRefProfile names (a built-in deal
+     * profile knows the vendor's lead profile, not the tenant's source names). A deals source missing here
+     * is unscoped: its id may be any lead source's, and an id found in several is ambiguous.
+     */
+    public Map<String, List<String>> leadRefScopes() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (SourceDefinition s : sources) {
+            if (s.kind() != SourceKind.DEALS) {
+                continue;
+            }
+            List<String> scope = s.mapping().leadRefSources();
+            if (scope == null && s.mapping().leadRefProfile() != null) {
+                List<String> byProfile = new ArrayList<>();
+                for (SourceDefinition l : sources) {
+                    if (l.kind() == SourceKind.LEADS && s.mapping().leadRefProfile().equals(l.mapping().name())) {
+                        byProfile.add(l.name());
+                    }
+                }
+                scope = byProfile.isEmpty() ? null : byProfile;
+            }
+            if (scope != null && !scope.isEmpty()) {
+                out.put(s.name(), List.copyOf(scope));
+            }
+        }
+        return out;
+    }
 }

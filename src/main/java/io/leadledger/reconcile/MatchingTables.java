@@ -1,6 +1,8 @@
 package io.leadledger.reconcile;
 
 import io.leadledger.jobs.IdentitySettings;
+import io.leadledger.jobs.SourceDefinition;
+import io.leadledger.jobs.SyncDefinition;
 import io.leadledger.jobs.TenantSettings;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +58,29 @@ public class MatchingTables {
             free.add(new Object[] {t, d});
         }
         jdbc.batchUpdate("INSERT INTO free_mail_domain (tenant, domain) VALUES (?,?)", free);
+    }
+
+    /**
+     * The sources' settings the reconcile SQL applies (source_setting, deal_lead_ref_source). Without a sync
+     * definition (the benchmark) every source is at its defaults and no lead reference is scoped.
+     */
+    public void writeSources(TenantSettings tenant, SyncDefinition sync) {
+        String t = tenant.id();
+        jdbc.update("DELETE FROM source_setting WHERE tenant = ?", t);
+        jdbc.update("DELETE FROM deal_lead_ref_source WHERE tenant = ?", t);
+        if (sync == null) {
+            return;
+        }
+        List<Object[]> settings = new ArrayList<>();
+        for (SourceDefinition s : sync.sources()) {
+            settings.add(new Object[] {t, s.name(), "createdAt".equals(s.mapping().handedAt()) ? 1 : 0,
+                    s.mapping().spendFxDateOrDefault()});
+        }
+        jdbc.batchUpdate("INSERT INTO source_setting (tenant, source_name, handed_at_created, spend_fx_date) VALUES (?,?,?,?)",
+                settings);
+        List<Object[]> scopes = new ArrayList<>();
+        sync.leadRefScopes().forEach((deal, leads) -> leads.forEach(l -> scopes.add(new Object[] {t, deal, l})));
+        jdbc.batchUpdate("INSERT INTO deal_lead_ref_source (tenant, deal_source, lead_source) VALUES (?,?,?)", scopes);
     }
 
     static List<String> readList(String resource) {

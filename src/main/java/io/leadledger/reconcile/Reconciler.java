@@ -1,5 +1,6 @@
 package io.leadledger.reconcile;
 
+import io.leadledger.jobs.SyncDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.reconcile.attribution.AttributionBuilder;
 import org.slf4j.Logger;
@@ -57,7 +58,12 @@ public class Reconciler {
     public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs) {
     }
 
+    /** Without the sources' settings: every source at its defaults (the benchmark). */
     public Timings reconcile(TenantSettings tenant, LocalDate asOf) {
+        return reconcile(tenant, null, asOf);
+    }
+
+    public Timings reconcile(TenantSettings tenant, SyncDefinition sync, LocalDate asOf) {
         LocalDateTime neverTouchedBefore = asOf.atStartOfDay().minusDays(tenant.neverTouchedAfterDays());
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("tenant", tenant.id())
@@ -74,6 +80,8 @@ public class Reconciler {
             fx.checkComplete(tenant.id(), tenant.reportingCurrency());
             long m0 = System.nanoTime();
             matchingTables.write(tenant);
+            matchingTables.writeSources(tenant, sync);
+            markSpendWithoutRates(tenant);
             run(MATCHING_SCRIPTS, p, scriptMs);
             parts[0] = (System.nanoTime() - m0) / 1_000_000;
             run(CORE_SCRIPTS, p, scriptMs);
@@ -87,6 +95,31 @@ public class Reconciler {
         Timings t = new Timings(parts[0], parts[1], (System.nanoTime() - start) / 1_000_000, Map.copyOf(scriptMs));
         log.info("reconcile: matching {} ms, attribution {} ms, total {} ms", t.matchingMs(), t.attributionMs(), t.totalMs());
         return t;
+    }
+
+    /**
+     * A spend source with an amount that has no rate is left out of core_spend (source_setting.problem); the
+     * other sources are reconciled, and the sync fails afterwards with the problem ({@link #sourceProblems}).
+     */
+    private void markSpendWithoutRates(TenantSettings tenant) {
+        fx.spendProblems(tenant.id(), tenant.reportingCurrency()).forEach((source, problem) -> {
+            String text = "source '" + source + "': " + problem + ". The FX file ('fx' in nightly-sync.yml) has no rate"
+                    + " for that date: add earlier rates or change the source's spendFxDate. Its spend is left out of"
+                    + " tonight's figures; the other sources were reconciled.";
+            log.error(text);
+            jdbc.update("""
+                    INSERT INTO source_setting (tenant, source_name, handed_at_created, spend_fx_date, problem)
+                    VALUES (:tenant, :source, 0, 'month-average', :problem)
+                    ON DUPLICATE KEY UPDATE problem = VALUES(problem)""", new MapSqlParameterSource()
+                    .addValue("tenant", tenant.id()).addValue("source", source)
+                    .addValue("problem", text.length() > 2000 ? text.substring(0, 2000) : text));
+        });
+    }
+
+    /** What the last reconcile could not do for single sources (a spend source without rates), one line each. */
+    public List<String> sourceProblems(String tenant) {
+        return jdbc.queryForList("SELECT problem FROM source_setting WHERE tenant = :tenant AND problem IS NOT NULL"
+                + " ORDER BY source_name", new MapSqlParameterSource("tenant", tenant), String.class);
     }
 
     private void run(List<String> scripts, MapSqlParameterSource p, Map<String, Long> scriptMs) {

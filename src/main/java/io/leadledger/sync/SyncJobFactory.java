@@ -81,7 +81,7 @@ public class SyncJobFactory {
                 job.next(importStep(ws, source, file));
             }
         }
-        return job.next(reconcileStep(ws)).build();
+        return job.next(reconcileStep(ws)).next(sourceProblemsStep(ws)).build();
     }
 
     private Step prepareStep(Workspace ws) {
@@ -133,8 +133,19 @@ public class SyncJobFactory {
     private Step reconcileStep(Workspace ws) {
         return new StepBuilder("reconcile", jobRepository).tasklet((contribution, ctx) -> {
             long t0 = System.nanoTime();
-            reconciler.reconcile(ws.tenant(), LocalDate.now(ws.tenant().zone()));
+            reconciler.reconcile(ws.tenant(), ws.sync(), LocalDate.now(ws.tenant().zone()));
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
+            return RepeatStatus.FINISHED;
+        }, tx).allowStartIfComplete(true).build();
+    }
+
+    /** After the reconcile committed: a source it had to leave out (spend without rates) fails the run. */
+    private Step sourceProblemsStep(Workspace ws) {
+        return new StepBuilder("source-problems", jobRepository).tasklet((contribution, ctx) -> {
+            List<String> problems = reconciler.sourceProblems(ws.tenant().id());
+            if (!problems.isEmpty()) {
+                throw new io.leadledger.reconcile.MissingFxRateException(String.join("\n", problems));
+            }
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();
     }

@@ -53,9 +53,9 @@ public class StagingRepository {
 
     private static final String SPEND_UPSERT = """
             INSERT INTO stg_spend (tenant, source_name, record_id, spend_date, channel_raw, campaign, amount, currency,
-              source_file, row_num, run_id, raw_row)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-            ON DUPLICATE KEY UPDATE spend_date=VALUES(spend_date), channel_raw=VALUES(channel_raw),
+              source_file, row_num, run_id, raw_row, month_only)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON DUPLICATE KEY UPDATE spend_date=VALUES(spend_date), month_only=VALUES(month_only), channel_raw=VALUES(channel_raw),
               campaign=VALUES(campaign), amount=VALUES(amount), currency=VALUES(currency),
               source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
 
@@ -167,7 +167,7 @@ public class StagingRepository {
 
     private Object[] spendArgs(String tenant, String source, long runId, ParsedRow r, Spend s, String raw) {
         return new Object[] {tenant, source, s.recordId(), s.date(), s.channel(), s.campaign(),
-                s.amount(), s.currency(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw};
+                s.amount(), s.currency(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw, s.monthOnly() ? 1 : 0};
     }
 
     /** Quarantine rows are read by people: there the row keeps its column names. */

@@ -31,7 +31,7 @@ public class LeadRecordTouchSource implements TouchSource {
             JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
             LEFT JOIN channel_map c1 ON c1.tenant = s.tenant
                  AND c1.raw_value = LOWER(CONCAT(COALESCE(s.source_raw, ''), ' / ', COALESCE(s.source_detail, '')))
-            LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(s.source_raw)
+            LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(COALESCE(s.source_raw, '(blank)'))
             WHERE m.tenant = ?
             ORDER BY m.lead_key""";
     // by lead only: both databases then read core_lead_member in index order and stream without sorting
