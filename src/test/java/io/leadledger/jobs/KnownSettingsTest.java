@@ -36,7 +36,8 @@ class KnownSettingsTest {
 
         List<String> profile = List.of("name", "kind", "format", "headerRow", "delimiter", "encoding", "sheet",
                 "stopAtBlankRow", "dateFormats", "decimalSeparator", "defaultCurrency", "columns.*", "constants.*",
-                "rejectedStatuses", "wonStages", "lostStages", "trueValues");
+                "rejectedStatuses", "wonStages", "lostStages", "trueValues", "timezone", "leadRefSources", "leadRefProfile",
+                "spendFxDate", "handedAt");
         assertEquals(profile, KnownSettings.paths(KnownSettings.PROFILE));
 
         List<String> sync = new java.util.ArrayList<>(List.of("job", "cron", "timezone", "fx", "sources[].name",
