@@ -52,7 +52,7 @@ public class GrowCutInsights {
         Phrases p = new Phrases(ctx.tenant().reportingCurrency());
         if (!ctx.spend()) {
             // both rules weigh revenue against spend: without spend nothing is judged, and that is said once
-            out.add(new Insight(Insight.Kind.CUT, null, "No campaign is judged for a cut and no source for growth: both "
+            out.add(new Insight(Insight.Kind.NOTE, null, "No campaign is judged for a cut and no source for growth: both "
                     + "rules weigh revenue against spend, and no spend was supplied.", List.of(), "Sheet 'Data coverage'."));
             defs.add(new Definition("Insights: grow and cut", "Not judged: no spend was supplied for the 12 months ending "
                     + Phrases.month(ctx.month()) + "."));

@@ -129,6 +129,7 @@ public final class PdfData {
                 if (!withTotals && t.columns() != null) {
                     copy.replaceAll((k, v) -> shown.contains(k) ? v : null);
                 }
+                breakable(copy, t);
                 copy.putIfAbsent(GROUP_FLAG, Boolean.FALSE);
                 copy.put(TOTAL_FLAG, Boolean.FALSE);
                 out.add(copy);
@@ -155,6 +156,22 @@ public final class PdfData {
             out.add(totals);
         }
         return out;
+    }
+
+    /**
+     * Text cells may break after "_", "/" and "." (a hair space there: Java's line breaker, which Jasper uses, does not
+     * break at a zero-width space): a long identifier such as "content_syndication" then wraps at its parts instead
+     * of mid-word ("content_syndicatio" / "n").
+     */
+    private static void breakable(Map<String, Object> row, ReportTable t) {
+        if (t.columns() == null) {
+            return;
+        }
+        for (Column c : t.columns()) {
+            if (c.type() == ValueType.TEXT && row.get(c.key()) instanceof String s && s.length() > 12) {
+                row.put(c.key(), s.replaceAll("([_/.])(?=\\S)", "$1\u200A"));
+            }
+        }
     }
 
     /**
@@ -199,6 +216,12 @@ public final class PdfData {
             }
         }
         return new TypedMapDataSource(out);
+    }
+
+    /** Whether the cut and grow rules judged anything (not when an input they need was not supplied). */
+    public boolean judgesBudget() {
+        return doc.insights() != null && doc.insights().stream()
+                .anyMatch(i -> i.kind() == Insight.Kind.GROW || i.kind() == Insight.Kind.CUT);
     }
 
     public boolean hasInsights() {
