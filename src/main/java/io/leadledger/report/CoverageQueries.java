@@ -71,8 +71,7 @@ public class CoverageQueries {
                 add(counts, supplied, rs.getString(1), m, rs.getLong("n"), Input.SPEND, rs.getLong("spend"));
             }
         }, tenant);
-        counts.sort(java.util.Comparator.comparing((Count c) -> c.input().kind).thenComparing(Count::source)
-                .thenComparing(Count::input).thenComparing(Count::month));
+        counts.sort(java.util.Comparator.comparing(Count::input).thenComparing(Count::source).thenComparing(Count::month));
         YearMonth begin = begins[0] == Integer.MAX_VALUE ? null : YearMonth.of(begins[0] / 100, begins[0] % 100);
         return new DataCoverage(begin, List.copyOf(counts), supplied.contains(Input.SPEND), supplied.contains(Input.HANDOFF),
                 supplied.contains(Input.STATUS), supplied.contains(Input.FIRST_TOUCH), supplied.contains(Input.AMOUNTS),

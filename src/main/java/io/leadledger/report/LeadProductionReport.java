@@ -78,6 +78,9 @@ public class LeadProductionReport {
                 marts.sum(tenant, ctx.firstOf12(), m, r -> Integer.toString(r.month())), ctx);
         for (int i = 11; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue; // before the data begins: no figures, not zeros
+            }
             ChannelFigures f = byMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures());
             Map<String, Object> r = trend.row();
             r.put("month", ym.toString());

@@ -69,7 +69,7 @@ public class RoiReport {
         int firstCohort = ReportContext.key(ctx.month().minusMonths(COHORT_MONTHS - 1));
         Map<String, ChannelFigures> spendByMonth = marts.sum(tenant, firstCohort, m, r -> Integer.toString(r.month()));
         Map<String, MartQueries.WonCohort> wonByMonth = marts.wonCohorts(tenant, firstCohort, m, r -> Integer.toString(r.month()));
-        TableBuilder c = new TableBuilder("cohorts", "Lead cohorts: spend against revenue to date")
+        TableBuilder c = new TableBuilder("cohorts", noSpend ? "Lead cohorts: revenue to date" : "Lead cohorts: spend against revenue to date")
                 .col("cohortMonth", "Leads created in", TEXT).col("leads", "Leads", INTEGER).col("spend", "Spend", MONEY)
                 .col("revenueToDate", "Revenue to date", MONEY).col("wonDeals", "Won leads", INTEGER)
                 .col("roiToDate", "ROI to date", PERCENT).without(noSpend, "spend", "roiToDate");
@@ -79,6 +79,9 @@ public class RoiReport {
         BigDecimal tr = BigDecimal.ZERO;
         for (int i = COHORT_MONTHS - 1; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue; // before the data begins: no cohort, not a row of zeros
+            }
             String k = Integer.toString(ReportContext.key(ym));
             ChannelFigures f = spendByMonth.getOrDefault(k, new ChannelFigures());
             MartQueries.WonCohort w = wonByMonth.getOrDefault(k, MartQueries.WonCohort.NONE);
@@ -112,7 +115,8 @@ public class RoiReport {
 
         // previous periods ending before the data begins are not compared with
         ChannelFigures prevMonth = ctx.comparable(pm) ? marts.total(tenant, ReportContext.key(pm), ReportContext.key(pm)) : null;
-        ChannelFigures prevYear = ctx.comparable(pm) ? marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm)) : null;
+        // a 12-month window reaching back before the data begins holds fewer months than this one: no comparison
+        ChannelFigures prevYear = ctx.comparable(pm.minusMonths(11)) ? marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm)) : null;
         List<Kpi> kpis = new ArrayList<>();
         if (!noSpend) {
             kpis.add(new Kpi("spendMonth", "Spend (month)", totalMonth.spend, prev(prevMonth, f -> f.spend), MONEY));
@@ -171,6 +175,9 @@ public class RoiReport {
         ChannelFigures total = new ChannelFigures();
         for (int i = 11; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue;
+            }
             ChannelFigures f = byMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures());
             trendRow(t.row(), f).put("month", ym.toString());
             total.add(f);

@@ -101,6 +101,9 @@ public class SalesPerformanceReport {
         // no hand-off dates: no cohorts at all, rather than twelve months of zeros
         for (int i = 11; i >= 0 && ctx.coverage().handoff(); i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue;
+            }
             CohortFigures f = byMonth.getOrDefault(ReportContext.key(ym), new CohortFigures());
             cohortRow(c.row(), f).put("cohortMonth", ym.toString());
         }
@@ -146,8 +149,8 @@ public class SalesPerformanceReport {
                 "count", count(deals.get("inconsistent"))));
         tables.put("data-quality", dq.build());
 
-        // the previous 12 months are compared with only when they end after the data begins
-        CohortFigures prev = ctx.comparable(ctx.month().minusMonths(1)) ? previous : null;
+        // the previous 12 months are compared with only when the data covers all of them
+        CohortFigures prev = ctx.comparable(ctx.month().minusMonths(12)) ? previous : null;
         List<Kpi> kpis = !ctx.coverage().handoff() ? List.of() : List.of(
                 new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), prev == null ? null : BigDecimal.valueOf(prev.handed), INTEGER),
                 new Kpi("accepted", "Accepted by sales", BigDecimal.valueOf(total.accepted), prev == null ? null : BigDecimal.valueOf(prev.accepted), INTEGER),
