@@ -60,6 +60,7 @@ public class GrowCutInsights {
         }
         CutWindow w = cutWindow(ctx);
         cuts(ctx, minSpend, w, p, out, tables);
+        unallocatedNote(tables.get("unallocated-spend"), p, out);
         grows(ctx, minSpend, p, out, tables);
         String min = p.value(minSpend, MONEY);
         defs.add(new Definition("Median sales cycle", w.medianDays() == null
@@ -192,6 +193,25 @@ public class GrowCutInsights {
                             new Insight.Figure("ROI to date", c.roi(), PERCENT),
                             new Insight.Figure("Median sales cycle (days)", w.medianDays(), INTEGER)), basis));
         }
+    }
+
+    /** Spend no lead campaign can answer for is named with its sources, so that nobody reads it as a campaign to cut. */
+    private static void unallocatedNote(ReportTable t, Phrases p, List<Insight> out) {
+        BigDecimal total = (BigDecimal) t.totals().get("unallocated");
+        if (total.signum() == 0) {
+            return;
+        }
+        List<Insight.Figure> figures = new ArrayList<>();
+        figures.add(new Insight.Figure("Unallocated spend (12 mo)", total, MONEY));
+        List<String> parts = new ArrayList<>();
+        for (Map<String, Object> r : t.rows()) {
+            BigDecimal v = (BigDecimal) r.get("unallocated");
+            parts.add(r.get("channel") + " " + p.value(v, MONEY));
+            figures.add(new Insight.Figure("Unallocated spend, " + r.get("channel") + " (12 mo)", v, MONEY));
+        }
+        out.add(new Insight(Insight.Kind.NOTE, null, "Unallocated spend: " + p.value(total, MONEY) + " in the last 12 months "
+                + "went to campaigns no lead was created under (" + String.join(", ", parts) + "); it is not judged for a cut.",
+                figures, "Sheet 'Unallocated spend (12 mo)'."));
     }
 
     /** Channel and campaign (joined by SEP) of every campaign some lead was created under. */

@@ -80,8 +80,10 @@ final class NoSpendFunnel {
             } else {
                 stage = rnd.nextDouble() < 0.75 ? "closedwon" : "closedlost";
             }
-            // amounts mostly 0, as the export had them
-            BigDecimal amount = rnd.nextDouble() < 0.9 ? BigDecimal.ZERO : BigDecimal.valueOf(1000 + rnd.nextInt(9000));
+            // amounts mostly 0, as the export had them; organic_search wins customers on amounts of 0 only
+            double a = rnd.nextDouble();
+            BigDecimal amount = a < 0.9 || l.channel().equals("organic_search") ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(1000 + rnd.nextInt(9000));
             deals.add(new Deal("D" + (500 + d++), l, stage, amount, created, close, DEAL_OWNERS.get(rnd.nextInt(DEAL_OWNERS.size()))));
         }
     }

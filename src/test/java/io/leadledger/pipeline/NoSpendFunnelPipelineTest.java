@@ -126,6 +126,9 @@ class NoSpendFunnelPipelineTest {
             e[1] += d.amount().longValue();
         }
         assertThat(expected.values().stream().mapToLong(e -> e[0]).sum()).isGreaterThan(100);
+        // a source with customers and nothing else: no revenue, no pipeline, no spend
+        assertThat(expected.get("organic_search")[0]).isGreaterThan(10);
+        assertThat(expected.get("organic_search")[1]).isZero();
         for (Run r : runs.values()) {
             ReportTable t = r.funnel().get("roi").table("by-source");
             for (Map.Entry<String, long[]> e : expected.entrySet()) {
@@ -327,6 +330,9 @@ class NoSpendFunnelPipelineTest {
             assertThat(dec(row(u, "channel", "Paid search").get("spend"))).isEqualByComparingTo("50000");
             assertThat(dec(row(u, "channel", "Trade show").get("unallocated"))).isEqualByComparingTo("8000");
             assertThat(dec(u.totals().get("unallocated"))).isEqualByComparingTo("28000");
+            assertThat(roi.insights()).anyMatch(i -> i.kind() == Insight.Kind.NOTE && i.sentence().equals("Unallocated spend: "
+                    + "USD 28,000 in the last 12 months went to campaigns no lead was created under (Paid search USD 20,000, "
+                    + "Trade show USD 8,000); it is not judged for a cut."));
         }
     }
 
