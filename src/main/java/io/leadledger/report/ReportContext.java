@@ -33,7 +33,7 @@ public record ReportContext(TenantSettings tenant, YearMonth month, ZonedDateTim
         return key(month.minusMonths(11));
     }
 
-    /** A comparison period ending in {@code last}, or null when it ends before the data begins. */
+    /** Whether a month holds data to compare with: false for a month before the data begins. */
     public boolean comparable(YearMonth last) {
         return coverage.comparable(last);
     }

@@ -159,8 +159,8 @@ public final class PdfData {
     }
 
     /**
-     * Text cells may break after "_", "/" and "." (a hair space there: Java's line breaker, which Jasper uses, does not
-     * break at a zero-width space): a long identifier such as "content_syndication" then wraps at its parts instead
+     * Text cells may break after "_" (a hair space there: Java's line breaker, which Jasper uses, breaks neither after
+     * "_" nor at a zero-width space): a long identifier such as "content_syndication" then wraps at its parts instead
      * of mid-word ("content_syndicatio" / "n").
      */
     private static void breakable(Map<String, Object> row, ReportTable t) {
@@ -169,7 +169,7 @@ public final class PdfData {
         }
         for (Column c : t.columns()) {
             if (c.type() == ValueType.TEXT && row.get(c.key()) instanceof String s && s.length() > 12) {
-                row.put(c.key(), s.replaceAll("([_/.])(?=\\S)", "$1\u200A"));
+                row.put(c.key(), s.replaceAll("_(?=\\S)", "_\u200A"));
             }
         }
     }
