@@ -267,6 +267,20 @@ class NoSpendFunnelPipelineTest {
             for (String key : List.of("by-source", "cohorts", "by-owner")) {
                 assertThat(sp.table(key).columns()).extracting(Column::key).doesNotContain("neverTouched");
             }
+            // nor does a lead's row in the workbook say "never touched"
+            Path xlsx = r.funnelFiles().stream().filter(p -> p.getFileName().toString().equals("sales-performance-" + MONTH + ".xlsx"))
+                    .findFirst().orElseThrow();
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                Sheet handed = wb.getSheet("Leads handed (12 mo)");
+                assertEquals(funnel.leads.size(), handed.getLastRowNum(), "one row per handed lead");
+                for (Row row : handed) {
+                    for (Cell c : row) {
+                        if (c.getCellType() == CellType.STRING) {
+                            assertThat(c.getStringCellValue()).isNotEqualTo("never_touched");
+                        }
+                    }
+                }
+            }
             Map<String, Object> dq = sp.table("data-quality").rows().get(0);
             assertThat((String) dq.get("check")).contains("not measured");
             assertThat(dq.get("count")).isNull();
