@@ -48,19 +48,22 @@ public class ChangeInsights {
     public void build(ReportContext ctx, List<Insight> out, List<Definition> defs, Map<String, ReportTable> tables) {
         Phrases p = new Phrases(ctx.tenant().reportingCurrency());
         String tenant = ctx.tenant().id();
-        List<YearMonth> months = List.of(ctx.month(), ctx.month().minusMonths(1), ctx.month().minusYears(1));
+        // a month before the data begins has no figures: comparing with it would report a rise from nothing
+        List<YearMonth> months = java.util.stream.Stream.of(ctx.month(), ctx.month().minusMonths(1), ctx.month().minusYears(1))
+                .filter(m -> m.equals(ctx.month()) || ctx.comparable(m)).toList();
+        List<Metric> metrics = ctx.spend() ? METRICS : METRICS.stream().filter(x -> !x.key().equals("cpl")).toList();
         List<Map<String, ChannelFigures>> bySource = new ArrayList<>();
         List<ChannelFigures> totals = new ArrayList<>();
         for (YearMonth m : months) {
             int k = ReportContext.key(m);
-            bySource.add(marts.sum(tenant, k, k, MartQueries.Row::channel));
-            totals.add(marts.total(tenant, k, k));
+            bySource.add(ChannelFigures.measured(marts.sum(tenant, k, k, MartQueries.Row::channel), ctx));
+            totals.add(ChannelFigures.measured(marts.total(tenant, k, k), ctx));
         }
         TreeSet<String> sources = new TreeSet<>();
         bySource.forEach(m -> sources.addAll(m.keySet()));
 
         TableBuilder t = new TableBuilder("insight-changes", "Changes by source").col("channel", "Source", TEXT);
-        for (Metric metric : withSpend()) {
+        for (Metric metric : withSpend(metrics, ctx.spend())) {
             for (YearMonth m : months) {
                 t.col(metric.key() + "_" + m, metric.label() + " " + Phrases.month(m), metric.type());
             }
@@ -68,31 +71,39 @@ public class ChangeInsights {
         for (String s : sources) {
             List<ChannelFigures> f = months.stream().map(m -> bySource.get(months.indexOf(m))
                     .getOrDefault(s, new ChannelFigures())).toList();
-            fill(t.row(), months, f).put("channel", s);
+            fill(t.row(), months, f, metrics, ctx.spend()).put("channel", s);
         }
-        fill(t.totals(), months, totals).put("channel", "All sources");
+        fill(t.totals(), months, totals, metrics, ctx.spend()).put("channel", "All sources");
         tables.put("insight-changes", t.build());
 
-        for (Metric metric : METRICS) {
+        for (Metric metric : metrics) {
             out.add(sentence(metric, months, bySource, totals, sources, p));
         }
-        defs.add(new Definition("Insight: change", "New leads, cost per lead, acceptance rate and revenue won of "
-                + Phrases.month(months.get(0)) + " against " + Phrases.month(months.get(1)) + " and "
-                + Phrases.month(months.get(2)) + ". Rates change by percentage points, other figures by percent. The "
-                + "source that moved most has the largest change in absolute terms; for cost per lead and acceptance "
-                + "rate only sources with at least " + MIN_VOLUME + " new leads (handed leads with a verdict) in both "
-                + "months compete. Sheet 'Changes by source' has every source's figures."));
+        List<String> against = months.subList(1, months.size()).stream().map(Phrases::month).toList();
+        defs.add(new Definition("Insight: change", (ctx.spend() ? "New leads, cost per lead, acceptance rate and revenue won of "
+                : "New leads, acceptance rate and revenue won of ") + Phrases.month(months.get(0))
+                + (against.isEmpty() ? " (no earlier month to compare with: the data begins in " + Phrases.month(months.get(0)) + ")"
+                : " against " + String.join(" and ", against))
+                + (months.size() < 3 ? "; months before the data begins (" + Phrases.month(ctx.coverage().dataBegins() == null
+                ? ctx.month() : ctx.coverage().dataBegins()) + ") are not compared with" : "")
+                + ". Rates change by percentage points, other figures by percent. The "
+                + "source that moved most has the largest change in absolute terms; for " + (ctx.spend() ? "cost per lead and " : "")
+                + "acceptance rate only sources with at least " + MIN_VOLUME + " " + (ctx.spend() ? "new leads (handed leads with a verdict)"
+                : "handed leads with a verdict") + " in both months compete. Sheet 'Changes by source' has every source's figures."));
     }
 
     /** The metrics plus spend, which an analyst needs to retrace cost per lead. */
-    private static List<Metric> withSpend() {
-        List<Metric> m = new ArrayList<>(METRICS);
-        m.add(1, new Metric("spend", "Spend", MONEY, f -> f.spend, f -> true));
+    private static List<Metric> withSpend(List<Metric> metrics, boolean spend) {
+        List<Metric> m = new ArrayList<>(metrics);
+        if (spend) {
+            m.add(1, new Metric("spend", "Spend", MONEY, f -> f.spend, f -> true));
+        }
         return m;
     }
 
-    private static Map<String, Object> fill(Map<String, Object> r, List<YearMonth> months, List<ChannelFigures> f) {
-        for (Metric metric : withSpend()) {
+    private static Map<String, Object> fill(Map<String, Object> r, List<YearMonth> months, List<ChannelFigures> f,
+                                            List<Metric> metrics, boolean spend) {
+        for (Metric metric : withSpend(metrics, spend)) {
             for (int i = 0; i < months.size(); i++) {
                 BigDecimal v = metric.value().apply(f.get(i));
                 r.put(metric.key() + "_" + months.get(i), metric.type() == INTEGER && v != null ? (Object) v.longValue() : v);
@@ -126,7 +137,7 @@ public class ChangeInsights {
             against.add(change == null ? "against " + p.value(before, metric.type()) + " in " + month
                     : change + " on " + month + " (" + p.value(before, metric.type()) + ")");
         }
-        s.append(", ").append(String.join(" and ", against)).append('.');
+        s.append(against.isEmpty() ? ", the first month of data" : ", " + String.join(" and ", against)).append('.');
 
         List<String> movers = new ArrayList<>();
         for (int i = 1; i < months.size(); i++) {

@@ -47,6 +47,25 @@ public final class ChannelFigures {
         revenue = revenue.add(o.revenue);
     }
 
+    /**
+     * Without a first-activity date "never touched" is not measured: a handed lead with no verdict is pending,
+     * whatever its age. Applied to every figure read for a tenant that supplied none.
+     */
+    static <K> java.util.Map<K, ChannelFigures> measured(java.util.Map<K, ChannelFigures> m, ReportContext ctx) {
+        if (!ctx.touchMeasured()) {
+            m.values().forEach(f -> {
+                f.pending += f.neverTouched;
+                f.neverTouched = 0;
+            });
+        }
+        return m;
+    }
+
+    static ChannelFigures measured(ChannelFigures f, ReportContext ctx) {
+        measured(java.util.Map.of("", f), ctx);
+        return f;
+    }
+
     BigDecimal cpl() {
         return Ratios.money(spend, BigDecimal.valueOf(leads));
     }
@@ -54,6 +73,12 @@ public final class ChannelFigures {
     /** accepted / (accepted + rejected + never touched): pending leads have no verdict yet. */
     BigDecimal acceptanceRate() {
         return Ratios.percent(accepted, accepted + rejected + neverTouched);
+    }
+
+    /** Any figure of the ROI table: leads, customers, spend, revenue or pipeline. */
+    boolean anyReturn() {
+        return leads > 0 || customers.signum() != 0 || dealsWon > 0 || spend.signum() != 0 || revenue.signum() != 0
+                || pipeline.signum() != 0 || dealsCreated > 0;
     }
 
     boolean hasLeadActivity() {

@@ -42,6 +42,14 @@ final class CohortFigures {
         }
     }
 
+    /** Adds another group's deal outcomes (won, lost, open, revenue). */
+    void addOutcomes(CohortFigures o) {
+        won += o.won;
+        lost += o.lost;
+        open += o.open;
+        revenue = revenue.add(o.revenue);
+    }
+
     BigDecimal leadToWon() {
         return Ratios.percent(won, handed);
     }

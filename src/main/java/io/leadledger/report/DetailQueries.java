@@ -55,12 +55,18 @@ public class DetailQueries {
      */
     private DetailSheet leads(String name, String event, int from, int to, ReportContext ctx) {
         String sql = LEAD_SQL.formatted(event);
+        boolean touch = ctx.touchMeasured();
         return new DetailSheet(name, LEAD_COLUMNS, sink -> streaming.query(sql, rs -> {
             sink.accept(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    text(rs.getTimestamp(6)), text(rs.getTimestamp(7)), text(rs.getTimestamp(8)), rs.getString(9),
-                    rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                    text(rs.getTimestamp(6)), text(rs.getTimestamp(7)), text(rs.getTimestamp(8)), measured(rs.getString(9), touch),
+                    rs.getString(10), measured(rs.getString(11), touch), rs.getString(12), rs.getString(13), rs.getString(14),
                     rs.getString(15), rs.getBigDecimal(16)});
         }, ctx.tenant().id(), from, to));
+    }
+
+    /** Without a first-activity date no lead is "never touched" (not measured): it is pending, as in the figures. */
+    private static String measured(String status, boolean touchMeasured) {
+        return !touchMeasured && "never_touched".equals(status) ? "pending" : status;
     }
 
     public DetailSheet dealsWon(ReportContext ctx) {

@@ -50,8 +50,17 @@ public class GrowCutInsights {
     public void build(ReportContext ctx, BigDecimal minSpend, List<Insight> out, List<Definition> defs,
                       Map<String, ReportTable> tables) {
         Phrases p = new Phrases(ctx.tenant().reportingCurrency());
+        if (!ctx.spend()) {
+            // both rules weigh revenue against spend: without spend nothing is judged, and that is said once
+            out.add(new Insight(Insight.Kind.NOTE, null, "No campaign is judged for a cut and no source for growth: both "
+                    + "rules weigh revenue against spend, and no spend was supplied.", List.of(), "Sheet 'Data coverage'."));
+            defs.add(new Definition("Insights: grow and cut", "Not judged: no spend was supplied for the 12 months ending "
+                    + Phrases.month(ctx.month()) + "."));
+            return;
+        }
         CutWindow w = cutWindow(ctx);
         cuts(ctx, minSpend, w, p, out, tables);
+        unallocatedNote(tables.get("unallocated-spend"), p, out);
         grows(ctx, minSpend, p, out, tables);
         String min = p.value(minSpend, MONEY);
         defs.add(new Definition("Median sales cycle", w.medianDays() == null
@@ -63,7 +72,9 @@ public class GrowCutInsights {
                 + " (all older than the median sales cycle, so most of their revenue is in) have won back less than "
                 + "the campaign spent in those months (ROI below zero), with at least " + min + " spent. The worst "
                 + MAX_CUTS + " by ROI are named; sheet 'Campaigns judged for cuts' lists every campaign. The floor is "
-                + "insights.minSpend in jobs/monthly-reports.yml."));
+                + "insights.minSpend in jobs/monthly-reports.yml. Only campaigns some lead was created under are judged: "
+                + "spend on a campaign no lead names (a booth deposit, a retainer, a platform fee) is unallocated spend, "
+                + "listed by source on sheet 'Unallocated spend (12 mo)'."));
         defs.add(new Definition("Insight: grow", "The " + MAX_GROWS + " sources with the highest ROI over the last 12 "
                 + "months among those that spent at least " + min + ", returned more than they spent, and whose leads "
                 + "sales accepted more often than the average of all sources (12 months). Revenue is credited with "
@@ -104,6 +115,7 @@ public class GrowCutInsights {
         Map<String, MartQueries.WonCohort> won = marts.wonCohorts(tenant, from, to, r -> r.channel() + SEP + r.campaign());
         Map<String, long[]> leads = new HashMap<>();
         Map<String, BigDecimal> revenue = new HashMap<>();
+        java.util.Set<String> leadCampaigns = leadCampaigns(tenant);
         spend.forEach((k, f) -> leads.put(k, new long[] {f.leads, 0}));
         won.forEach((k, c) -> {
             leads.computeIfAbsent(k, x -> new long[2])[1] = c.wonLeads();
@@ -129,7 +141,9 @@ public class GrowCutInsights {
             }
             BigDecimal rev = revenue.getOrDefault(k, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
             BigDecimal roi = Ratios.roi(rev, s);
-            boolean judged = w.medianDays() != null && s.signum() > 0 && s.compareTo(minSpend) >= 0;
+            // spend on a campaign no lead names (a booth deposit, a retainer, a fee) could not produce leads: not judged
+            boolean leadCampaign = leadCampaigns.contains(k);
+            boolean judged = leadCampaign && w.medianDays() != null && s.signum() > 0 && s.compareTo(minSpend) >= 0;
             boolean cut = judged && roi != null && roi.signum() < 0;
             if (cut) {
                 cuts.add(new Candidate(parts[0], parts[1], s, rev, roi));
@@ -143,9 +157,11 @@ public class GrowCutInsights {
             r.put("wonLeads", l[1]);
             r.put("revenueToDate", rev);
             r.put("roiToDate", roi);
-            r.put("verdict", cut ? "cut" : judged ? "keep" : "not judged (spend below " + p.value(minSpend, MONEY) + ")");
+            r.put("verdict", cut ? "cut" : judged ? "keep" : !leadCampaign ? "not judged: unallocated spend (no lead has this campaign)"
+                    : "not judged (spend below " + p.value(minSpend, MONEY) + ")");
         }
         tables.put("insight-campaigns", t.build());
+        tables.put("unallocated-spend", unallocated(ctx, leadCampaigns));
 
         cuts.sort(Comparator.comparing(Candidate::roi).thenComparing(Candidate::spend, Comparator.reverseOrder())
                 .thenComparing(Candidate::channel).thenComparing(Candidate::campaign));
@@ -179,10 +195,89 @@ public class GrowCutInsights {
         }
     }
 
+    /** Spend no lead campaign can answer for is named with its sources, so that nobody reads it as a campaign to cut. */
+    private static void unallocatedNote(ReportTable t, Phrases p, List<Insight> out) {
+        BigDecimal total = (BigDecimal) t.totals().get("unallocated");
+        if (total.signum() == 0) {
+            return;
+        }
+        List<Insight.Figure> figures = new ArrayList<>();
+        figures.add(new Insight.Figure("Unallocated spend (12 mo)", total, MONEY));
+        List<String> parts = new ArrayList<>();
+        for (Map<String, Object> r : t.rows()) {
+            BigDecimal v = (BigDecimal) r.get("unallocated");
+            parts.add(r.get("channel") + " " + p.value(v, MONEY));
+            figures.add(new Insight.Figure("Unallocated spend, " + r.get("channel") + " (12 mo)", v, MONEY));
+        }
+        out.add(new Insight(Insight.Kind.NOTE, null, "Unallocated spend: " + p.value(total, MONEY) + " in the last 12 months "
+                + "went to campaigns no lead was created under (" + String.join(", ", parts) + "); it is not judged for a cut.",
+                figures, "Sheet 'Unallocated spend (12 mo)'."));
+    }
+
+    /** Channel and campaign (joined by SEP) of every campaign some lead was created under. */
+    private java.util.Set<String> leadCampaigns(String tenant) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        marts.jdbc().query("SELECT DISTINCT channel, campaign FROM mart_channel_month WHERE tenant = ? AND leads_created > 0",
+                rs -> {
+                    out.add(rs.getString(1) + SEP + rs.getString(2));
+                }, tenant);
+        return out;
+    }
+
+    /** Spend of the 12 months per source on campaigns no lead names: shown, never judged for a cut. */
+    private ReportTable unallocated(ReportContext ctx, java.util.Set<String> leadCampaigns) {
+        Map<String, ChannelFigures> byCampaign = marts.sum(ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey(),
+                r -> r.channel() + SEP + r.campaign());
+        Map<String, BigDecimal[]> bySource = new java.util.TreeMap<>();
+        Map<String, Long> campaigns = new HashMap<>();
+        byCampaign.forEach((k, f) -> {
+            String channel = k.split(SEP, 2)[0];
+            if (f.spend.signum() == 0 || UNATTRIBUTED.equals(channel)) {
+                return;
+            }
+            BigDecimal[] v = bySource.computeIfAbsent(channel, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            v[1] = v[1].add(f.spend);
+            if (!leadCampaigns.contains(k)) {
+                v[0] = v[0].add(f.spend);
+                campaigns.merge(channel, 1L, Long::sum);
+            }
+        });
+        TableBuilder t = new TableBuilder("unallocated-spend", "Unallocated spend (12 mo)")
+                .col("channel", "Source", TEXT).col("unallocated", "Spend on campaigns no lead has", MONEY)
+                .col("campaigns", "Such campaigns", INTEGER).col("spend", "All spend", MONEY)
+                .col("share", "Unallocated share", PERCENT);
+        BigDecimal tu = BigDecimal.ZERO;
+        BigDecimal ts = BigDecimal.ZERO;
+        long tc = 0;
+        for (Map.Entry<String, BigDecimal[]> e : bySource.entrySet()) {
+            BigDecimal[] v = e.getValue();
+            if (v[0].signum() == 0) {
+                continue;
+            }
+            Map<String, Object> r = t.row();
+            r.put("channel", e.getKey());
+            r.put("unallocated", v[0]);
+            r.put("campaigns", campaigns.getOrDefault(e.getKey(), 0L));
+            r.put("spend", v[1]);
+            r.put("share", Ratios.percent(v[0], v[1]));
+            tu = tu.add(v[0]);
+            ts = ts.add(v[1]);
+            tc += campaigns.getOrDefault(e.getKey(), 0L);
+        }
+        Map<String, Object> tot = t.totals();
+        tot.put("channel", "Total");
+        tot.put("unallocated", tu);
+        tot.put("campaigns", tc);
+        tot.put("spend", ts);
+        tot.put("share", Ratios.percent(tu, ts));
+        return t.build();
+    }
+
     // ------------------------------------------------------------------ grow
 
     private void grows(ReportContext ctx, BigDecimal minSpend, Phrases p, List<Insight> out, Map<String, ReportTable> tables) {
-        Map<String, ChannelFigures> year = marts.sum(ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey(), MartQueries.Row::channel);
+        Map<String, ChannelFigures> year = ChannelFigures.measured(
+                marts.sum(ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey(), MartQueries.Row::channel), ctx);
         ChannelFigures all = new ChannelFigures();
         year.values().forEach(all::add);
         BigDecimal average = all.acceptanceRate();
@@ -241,10 +336,13 @@ public class GrowCutInsights {
 
         String basis = "Sheet 'Sources judged for growth' (verdict = grow); 'Return by source' for spend and revenue.";
         if (named.isEmpty()) {
+            // no placeholder in a sentence: without an average acceptance rate the sentence says why
             out.add(new Insight(Insight.Kind.GROW, null, "No source to grow: none that spent at least "
                     + p.value(minSpend, MONEY) + " in the last 12 months both returned more than it spent and had its "
-                    + "leads accepted more often than the " + Figures.format(average, PERCENT) + " average.",
-                    List.of(new Insight.Figure("Acceptance rate, all sources (12 mo)", average, PERCENT)), basis));
+                    + "leads accepted more often than " + (average == null
+                    ? "average (sales gave no verdict on any handed lead, so there is no average)."
+                    : "the " + Figures.format(average, PERCENT) + " average."),
+                    average == null ? List.of() : List.of(new Insight.Figure("Acceptance rate, all sources (12 mo)", average, PERCENT)), basis));
             return;
         }
         for (Candidate c : named) {

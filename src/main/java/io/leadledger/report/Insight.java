@@ -18,13 +18,16 @@ public record Insight(Kind kind, String subject, String sentence, List<Figure> f
         /** a campaign to stop funding */
         CUT,
         /** a movement against last month or the same month last year */
-        CHANGE;
+        CHANGE,
+        /** why there is no recommendation (an input the rules need was not supplied) */
+        NOTE;
 
         public String label() {
             return switch (this) {
                 case GROW -> "Grow";
                 case CUT -> "Cut";
                 case CHANGE -> "Change";
+                case NOTE -> "Note";
             };
         }
 

@@ -32,8 +32,11 @@ public class LeadProductionReport {
         int prev = ReportContext.key(ctx.month().minusMonths(1));
         Map<String, ReportTable> tables = new LinkedHashMap<>();
 
-        Map<String, ChannelFigures> bySource = marts.sum(tenant, m, m, MartQueries.Row::channel);
-        TableBuilder t = columns(new TableBuilder("by-source", "Leads by source").col("channel", "Source", TEXT));
+        boolean noSpend = !ctx.spend();
+        boolean noTouch = !ctx.touchMeasured();
+        Map<String, ChannelFigures> bySource = ChannelFigures.measured(marts.sum(tenant, m, m, MartQueries.Row::channel), ctx);
+        TableBuilder t = columns(new TableBuilder("by-source", "Leads by source").col("channel", "Source", TEXT))
+                .without(noSpend, "spend", "cpl").without(noTouch, "neverTouched");
         ChannelFigures total = new ChannelFigures();
         bySource.forEach((channel, f) -> {
             if (f.hasLeadActivity()) {
@@ -44,11 +47,13 @@ public class LeadProductionReport {
         fill(t.totals(), total).put("channel", "Total");
         tables.put("by-source", t.build());
 
-        Map<String, ChannelFigures> byCampaign = marts.sum(tenant, m, m, r -> r.channel() + "\u0000" + r.campaign());
+        Map<String, ChannelFigures> byCampaign = ChannelFigures.measured(
+                marts.sum(tenant, m, m, r -> r.channel() + "\u0000" + r.campaign()), ctx);
         TableBuilder c = new TableBuilder("by-campaign", "Leads by campaign").groupBy("channel")
                 .col("channel", "Source", TEXT).col("campaign", "Campaign", TEXT).col("leads", "New leads", INTEGER)
                 .col("spend", "Spend", MONEY).col("cpl", "Cost per lead", MONEY).col("handed", "Handed to sales", INTEGER)
-                .col("accepted", "Accepted", INTEGER).col("acceptanceRate", "Acceptance rate", PERCENT);
+                .col("accepted", "Accepted", INTEGER).col("acceptanceRate", "Acceptance rate", PERCENT)
+                .without(noSpend, "spend", "cpl");
         byCampaign.forEach((k, f) -> {
             if (f.hasLeadActivity()) {
                 String[] parts = k.split("\u0000", 2);
@@ -68,10 +73,14 @@ public class LeadProductionReport {
 
         TableBuilder trend = new TableBuilder("trend", "12-month trend").col("month", "Month", TEXT)
                 .col("leads", "New leads", INTEGER).col("spend", "Spend", MONEY).col("cpl", "Cost per lead", MONEY)
-                .col("acceptanceRate", "Acceptance rate", PERCENT);
-        Map<String, ChannelFigures> byMonth = marts.sum(tenant, ctx.firstOf12(), m, r -> Integer.toString(r.month()));
+                .col("acceptanceRate", "Acceptance rate", PERCENT).without(noSpend, "spend", "cpl");
+        Map<String, ChannelFigures> byMonth = ChannelFigures.measured(
+                marts.sum(tenant, ctx.firstOf12(), m, r -> Integer.toString(r.month())), ctx);
         for (int i = 11; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue; // before the data begins: no figures, not zeros
+            }
             ChannelFigures f = byMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures());
             Map<String, Object> r = trend.row();
             r.put("month", ym.toString());
@@ -95,20 +104,34 @@ public class LeadProductionReport {
         tables.put("rejection-reasons", reasons.build());
         tables.put("rejection-reasons-by-source", reasonsBySource(tenant, m));
 
-        ChannelFigures before = marts.total(tenant, prev, prev);
+        // the month before the data begins has no figures to compare with: its tiles show no change
+        boolean comparable = ctx.comparable(ctx.month().minusMonths(1));
+        ChannelFigures before = ChannelFigures.measured(marts.total(tenant, prev, prev), ctx);
         List<Kpi> kpis = new ArrayList<>();
-        kpis.add(new Kpi("leads", "New leads", BigDecimal.valueOf(total.leads), BigDecimal.valueOf(before.leads), INTEGER));
-        kpis.add(new Kpi("spend", "Spend", total.spend, before.spend, MONEY));
-        kpis.add(new Kpi("cpl", "Cost per lead", total.cpl(), before.cpl(), MONEY));
-        kpis.add(new Kpi("handed", "Handed to sales", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(before.handed), INTEGER));
-        kpis.add(new Kpi("acceptanceRate", "Acceptance rate", total.acceptanceRate(), before.acceptanceRate(), PERCENT));
+        kpis.add(new Kpi("leads", "New leads", BigDecimal.valueOf(total.leads), comparable ? BigDecimal.valueOf(before.leads) : null, INTEGER));
+        if (!noSpend) {
+            kpis.add(new Kpi("spend", "Spend", total.spend, comparable ? before.spend : null, MONEY));
+            kpis.add(new Kpi("cpl", "Cost per lead", total.cpl(), comparable ? before.cpl() : null, MONEY));
+        }
+        kpis.add(new Kpi("handed", "Handed to sales", BigDecimal.valueOf(total.handed), comparable ? BigDecimal.valueOf(before.handed) : null, INTEGER));
+        kpis.add(new Kpi("acceptanceRate", "Acceptance rate", total.acceptanceRate(), comparable ? before.acceptanceRate() : null, PERCENT));
 
-        List<ChartSpec> charts = List.of(
-                new ChartSpec("New leads per month", "trend", "month", ChartSpec.Kind.BAR, List.of("leads")),
-                new ChartSpec("Cost per lead", "trend", "month", ChartSpec.Kind.LINE, List.of("cpl")),
-                new ChartSpec("Acceptance rate", "trend", "month", ChartSpec.Kind.LINE, List.of("acceptanceRate")));
+        List<ChartSpec> charts = new ArrayList<>();
+        charts.add(new ChartSpec("New leads per month", "trend", "month", ChartSpec.Kind.BAR, List.of("leads")));
+        if (!noSpend) {
+            charts.add(new ChartSpec("Cost per lead", "trend", "month", ChartSpec.Kind.LINE, List.of("cpl")));
+        }
+        charts.add(new ChartSpec("Acceptance rate", "trend", "month", ChartSpec.Kind.LINE, List.of("acceptanceRate")));
+        List<String> notes = new ArrayList<>();
+        if (noSpend) {
+            notes.add(CoverageSection.spendNote("spend and cost per lead"));
+        }
+        if (noTouch) {
+            notes.add(CoverageSection.touchNote(ctx.tenant().neverTouchedAfterDays()));
+        }
+        CoverageSection.notes(tables, notes);
         return new ReportDocument(ID, "Lead production", ctx.tenant().name(), ctx.month(), ctx.tenant().reportingCurrency(),
-                ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
+                ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), List.copyOf(charts));
     }
 
     /** Rejection reasons of the leads handed in the month, grouped under their source. */
@@ -179,6 +202,37 @@ public class LeadProductionReport {
     private static List<Definition> definitions(ReportContext ctx) {
         String tz = ctx.tenant().timezone();
         String ccy = ctx.tenant().reportingCurrency();
+        int days = ctx.tenant().neverTouchedAfterDays();
+        if (!ctx.touchMeasured()) {
+            List<Definition> d = new ArrayList<>(List.of(
+                    new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
+                    new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
+                            + "source and campaign are those of the earliest record (first touch)."),
+                    new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
+                    new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),
+                    new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."),
+                    new Definition("Never touched", "Not measured: no source supplied the date of the first sales activity."),
+                    new Definition("Pending", "Handed leads sales neither accepted nor rejected (yet)."),
+                    new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected).")));
+            if (ctx.spend()) {
+                d.add(2, new Definition("Spend", "Marketing spend dated in the month, in " + ccy + " at the ECB reference rate of the spend date."));
+                d.add(3, new Definition("Cost per lead", "Spend ÷ new leads."));
+            }
+            return List.copyOf(d);
+        }
+        if (!ctx.spend()) {
+            return List.of(
+                    new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
+                    new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
+                            + "source and campaign are those of the earliest record (first touch)."),
+                    new Definition("Spend", "Not supplied: no spend export, so cost per lead is not shown."),
+                    new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
+                    new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),
+                    new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."),
+                    new Definition("Never touched", "Handed leads with no sales activity and no status " + days + " days after hand-over."),
+                    new Definition("Pending", "Handed leads still being worked, or handed less than " + days + " days ago."),
+                    new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected + never touched)."));
+        }
         return List.of(
                 new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
                 new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "

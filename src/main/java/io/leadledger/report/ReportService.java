@@ -52,6 +52,7 @@ public class ReportService {
     private final AppendixSection appendix;
     private final InsightsSection insights;
     private final DetailQueries details;
+    private final CoverageQueries coverage;
     private final int threads;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
@@ -59,13 +60,14 @@ public class ReportService {
 
     public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
-                         @Value("${leadledger.reports.threads:2}") int threads) {
+                         CoverageQueries coverage, @Value("${leadledger.reports.threads:2}") int threads) {
         this.leadProduction = leadProduction;
         this.salesPerformance = salesPerformance;
         this.roi = roi;
         this.appendix = appendix;
         this.insights = insights;
         this.details = details;
+        this.coverage = coverage;
         this.threads = Math.max(1, Math.min(MAX_THREADS, threads));
     }
 
@@ -183,7 +185,10 @@ public class ReportService {
         CompletableFuture<InsightSet> shared = found.thenCombine(audit, (f, a) -> {
             Map<String, ReportTable> tables = new LinkedHashMap<>(f.tables());
             tables.putAll(a);
-            return new InsightSet(f.insights(), f.definitions(), tables);
+            tables.putAll(CoverageSection.tables(ctx));
+            List<Definition> defs = new ArrayList<>(f.definitions());
+            defs.add(CoverageSection.definition());
+            return new InsightSet(f.insights(), List.copyOf(defs), tables);
         });
         Map<String, CompletableFuture<ReportDocument>> docs = new LinkedHashMap<>();
         for (String id : reports) {
@@ -222,8 +227,9 @@ public class ReportService {
         return order;
     }
 
-    private static ReportContext context(Workspace ws, YearMonth month) {
-        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0));
+    private ReportContext context(Workspace ws, YearMonth month) {
+        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0),
+                coverage.of(ws.tenant().id(), month));
     }
 
     /** Every workbook ends with the unmatched deals and leads its appendix counts, for whoever fixes the links. */

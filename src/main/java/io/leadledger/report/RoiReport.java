@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,40 +41,47 @@ public class RoiReport {
         TreeSet<String> channels = new TreeSet<>(year.keySet());
         channels.addAll(month.keySet());
 
+        boolean noSpend = !ctx.spend();
         TableBuilder t = new TableBuilder("by-source", "Return by source").col("channel", "Source", TEXT)
                 .col("spendMonth", "Spend (month)", MONEY).col("revenueMonth", "Revenue (month)", MONEY)
                 .col("roiMonth", "ROI (month)", PERCENT).col("spend12", "Spend (12 mo)", MONEY)
                 .col("revenue12", "Revenue (12 mo)", MONEY).col("roi12", "ROI (12 mo)", PERCENT)
                 .col("roas12", "ROAS (12 mo)", DECIMAL).col("customers12", "Customers (12 mo)", DECIMAL)
-                .col("cac12", "CAC (12 mo)", MONEY).col("pipeline12", "Pipeline created (12 mo)", MONEY);
-        ChannelFigures totalMonth = new ChannelFigures();
-        ChannelFigures totalYear = new ChannelFigures();
+                .col("cac12", "CAC (12 mo)", MONEY).col("pipeline12", "Pipeline created (12 mo)", MONEY)
+                .without(noSpend, "spendMonth", "roiMonth", "spend12", "roi12", "roas12", "cac12");
         for (String ch : channels) {
             ChannelFigures fm = month.getOrDefault(ch, new ChannelFigures());
             ChannelFigures fy = year.getOrDefault(ch, new ChannelFigures());
-            if (fy.spend.signum() == 0 && fy.revenue.signum() == 0 && fy.pipeline.signum() == 0 && fm.spend.signum() == 0) {
+            // a source is a row when any of its figures is not zero: customers won on deals of amount 0 count too
+            if (!fm.anyReturn() && !fy.anyReturn()) {
                 continue;
             }
             roiRow(t.row(), fm, fy).put("channel", ch);
-            totalMonth.add(fm);
-            totalYear.add(fy);
         }
+        // the totals are the facts of all sources, never the sum of the rows kept
+        ChannelFigures totalMonth = new ChannelFigures();
+        month.values().forEach(totalMonth::add);
+        ChannelFigures totalYear = new ChannelFigures();
+        year.values().forEach(totalYear::add);
         roiRow(t.totals(), totalMonth, totalYear).put("channel", "Total");
 
         // cohorts: spend of each lead-creation month against revenue to date from that month's leads
         int firstCohort = ReportContext.key(ctx.month().minusMonths(COHORT_MONTHS - 1));
         Map<String, ChannelFigures> spendByMonth = marts.sum(tenant, firstCohort, m, r -> Integer.toString(r.month()));
         Map<String, MartQueries.WonCohort> wonByMonth = marts.wonCohorts(tenant, firstCohort, m, r -> Integer.toString(r.month()));
-        TableBuilder c = new TableBuilder("cohorts", "Lead cohorts: spend against revenue to date")
+        TableBuilder c = new TableBuilder("cohorts", noSpend ? "Lead cohorts: revenue to date" : "Lead cohorts: spend against revenue to date")
                 .col("cohortMonth", "Leads created in", TEXT).col("leads", "Leads", INTEGER).col("spend", "Spend", MONEY)
                 .col("revenueToDate", "Revenue to date", MONEY).col("wonDeals", "Won leads", INTEGER)
-                .col("roiToDate", "ROI to date", PERCENT);
+                .col("roiToDate", "ROI to date", PERCENT).without(noSpend, "spend", "roiToDate");
         long tl = 0;
         long tw = 0;
         BigDecimal ts = BigDecimal.ZERO;
         BigDecimal tr = BigDecimal.ZERO;
         for (int i = COHORT_MONTHS - 1; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue; // before the data begins: no cohort, not a row of zeros
+            }
             String k = Integer.toString(ReportContext.key(ym));
             ChannelFigures f = spendByMonth.getOrDefault(k, new ChannelFigures());
             MartQueries.WonCohort w = wonByMonth.getOrDefault(k, MartQueries.WonCohort.NONE);
@@ -105,40 +113,71 @@ public class RoiReport {
         tables.put("trend", trend(ctx));
         tables.put("cohorts", c.build());
 
-        ChannelFigures prevMonth = marts.total(tenant, ReportContext.key(pm), ReportContext.key(pm));
-        ChannelFigures prevYear = marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm));
-        List<Kpi> kpis = List.of(
-                new Kpi("spendMonth", "Spend (month)", totalMonth.spend, prevMonth.spend, MONEY),
-                new Kpi("revenueMonth", "Revenue won (month)", totalMonth.revenue, prevMonth.revenue, MONEY),
-                new Kpi("roiMonth", "ROI (month)", Ratios.roi(totalMonth.revenue, totalMonth.spend),
-                        Ratios.roi(prevMonth.revenue, prevMonth.spend), PERCENT),
-                new Kpi("spend12", "Spend (12 mo)", totalYear.spend, prevYear.spend, MONEY),
-                new Kpi("revenue12", "Revenue won (12 mo)", totalYear.revenue, prevYear.revenue, MONEY),
-                new Kpi("roi12", "ROI (12 mo)", Ratios.roi(totalYear.revenue, totalYear.spend),
-                        Ratios.roi(prevYear.revenue, prevYear.spend), PERCENT),
-                new Kpi("roas12", "ROAS (12 mo)", Ratios.decimal(totalYear.revenue, totalYear.spend),
-                        Ratios.decimal(prevYear.revenue, prevYear.spend), DECIMAL),
-                new Kpi("cac12", "CAC (12 mo)", Ratios.money(totalYear.spend, totalYear.customers),
-                        Ratios.money(prevYear.spend, prevYear.customers), MONEY));
-        List<ChartSpec> charts = List.of(
-                new ChartSpec("Spend and revenue won per month", "trend", "month", ChartSpec.Kind.BAR, List.of("spend", "revenue")),
-                new ChartSpec("ROI per month", "trend", "month", ChartSpec.Kind.LINE, List.of("roi")),
-                new ChartSpec("Lead cohorts: spend and revenue to date", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
-                        List.of("spend", "revenueToDate")));
+        // previous periods ending before the data begins are not compared with
+        ChannelFigures prevMonth = ctx.comparable(pm) ? marts.total(tenant, ReportContext.key(pm), ReportContext.key(pm)) : null;
+        // a 12-month window reaching back before the data begins holds fewer months than this one: no comparison
+        ChannelFigures prevYear = ctx.comparable(pm.minusMonths(11)) ? marts.total(tenant, ReportContext.key(pm.minusMonths(11)), ReportContext.key(pm)) : null;
+        List<Kpi> kpis = new ArrayList<>();
+        if (!noSpend) {
+            kpis.add(new Kpi("spendMonth", "Spend (month)", totalMonth.spend, prev(prevMonth, f -> f.spend), MONEY));
+        }
+        kpis.add(new Kpi("revenueMonth", "Revenue won (month)", totalMonth.revenue, prev(prevMonth, f -> f.revenue), MONEY));
+        if (!noSpend) {
+            kpis.add(new Kpi("roiMonth", "ROI (month)", Ratios.roi(totalMonth.revenue, totalMonth.spend),
+                    prev(prevMonth, f -> Ratios.roi(f.revenue, f.spend)), PERCENT));
+            kpis.add(new Kpi("spend12", "Spend (12 mo)", totalYear.spend, prev(prevYear, f -> f.spend), MONEY));
+        }
+        kpis.add(new Kpi("revenue12", "Revenue won (12 mo)", totalYear.revenue, prev(prevYear, f -> f.revenue), MONEY));
+        if (!noSpend) {
+            kpis.add(new Kpi("roi12", "ROI (12 mo)", Ratios.roi(totalYear.revenue, totalYear.spend),
+                    prev(prevYear, f -> Ratios.roi(f.revenue, f.spend)), PERCENT));
+            kpis.add(new Kpi("roas12", "ROAS (12 mo)", Ratios.decimal(totalYear.revenue, totalYear.spend),
+                    prev(prevYear, f -> Ratios.decimal(f.revenue, f.spend)), DECIMAL));
+            kpis.add(new Kpi("cac12", "CAC (12 mo)", cac(totalYear), prev(prevYear, RoiReport::cac), MONEY));
+        } else {
+            kpis.add(new Kpi("customers12", "Customers won (12 mo)", totalYear.customers.setScale(1, RoundingMode.HALF_UP),
+                    prev(prevYear, f -> f.customers.setScale(1, RoundingMode.HALF_UP)), DECIMAL));
+            kpis.add(new Kpi("pipeline12", "Pipeline created (12 mo)", totalYear.pipeline, prev(prevYear, f -> f.pipeline), MONEY));
+        }
+        List<ChartSpec> charts = new ArrayList<>();
+        if (noSpend) {
+            charts.add(new ChartSpec("Revenue won per month", "trend", "month", ChartSpec.Kind.BAR, List.of("revenue")));
+            charts.add(new ChartSpec("Lead cohorts: revenue to date", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                    List.of("revenueToDate")));
+        } else {
+            charts.add(new ChartSpec("Spend and revenue won per month", "trend", "month", ChartSpec.Kind.BAR, List.of("spend", "revenue")));
+            charts.add(new ChartSpec("ROI per month", "trend", "month", ChartSpec.Kind.LINE, List.of("roi")));
+            charts.add(new ChartSpec("Lead cohorts: spend and revenue to date", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
+                    List.of("spend", "revenueToDate")));
+        }
+        List<String> notes = new ArrayList<>();
+        if (noSpend) {
+            notes.add(CoverageSection.spendNote("spend, ROI, ROAS and CAC"));
+        }
+        if (!ctx.coverage().amounts()) {
+            notes.add("Deal amounts not supplied (every amount is 0): revenue and pipeline are 0 for want of amounts, "
+                    + "not for want of deals; customers count the deals won.");
+        }
+        CoverageSection.notes(tables, notes);
         return new ReportDocument(ID, "End-to-end ROI", ctx.tenant().name(), ctx.month(), ctx.tenant().reportingCurrency(),
-                ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), charts);
+                ctx.generatedAt(), kpis, tables, definitions(ctx), List.of(), List.copyOf(charts));
     }
 
     /** Spend, revenue won and ROI per month over the trailing 12 months. */
     private ReportTable trend(ReportContext ctx) {
         Map<String, ChannelFigures> byMonth = marts.sum(ctx.tenant().id(), ctx.firstOf12(), ctx.monthKey(),
                 r -> Integer.toString(r.month()));
-        TableBuilder t = new TableBuilder("trend", "Spend and revenue, last 12 months").col("month", "Month", TEXT)
+        TableBuilder t = new TableBuilder("trend", ctx.spend() ? "Spend and revenue, last 12 months" : "Revenue, last 12 months")
+                .col("month", "Month", TEXT)
                 .col("spend", "Spend", MONEY).col("revenue", "Revenue won", MONEY).col("roi", "ROI", PERCENT)
-                .col("pipeline", "Pipeline created", MONEY).col("customers", "Customers", DECIMAL);
+                .col("pipeline", "Pipeline created", MONEY).col("customers", "Customers", DECIMAL)
+                .without(!ctx.spend(), "spend", "roi");
         ChannelFigures total = new ChannelFigures();
         for (int i = 11; i >= 0; i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue;
+            }
             ChannelFigures f = byMonth.getOrDefault(Integer.toString(ReportContext.key(ym)), new ChannelFigures());
             trendRow(t.row(), f).put("month", ym.toString());
             total.add(f);
@@ -156,6 +195,15 @@ public class RoiReport {
         return r;
     }
 
+    /** Spend ÷ customers: blank when no customer was won, in every month and row alike. */
+    static BigDecimal cac(ChannelFigures f) {
+        return Ratios.money(f.spend, f.customers);
+    }
+
+    private static BigDecimal prev(ChannelFigures f, java.util.function.Function<ChannelFigures, BigDecimal> v) {
+        return f == null ? null : v.apply(f);
+    }
+
     private static Map<String, Object> roiRow(Map<String, Object> r, ChannelFigures fm, ChannelFigures fy) {
         r.put("spendMonth", fm.spend);
         r.put("revenueMonth", fm.revenue);
@@ -165,12 +213,29 @@ public class RoiReport {
         r.put("roi12", Ratios.roi(fy.revenue, fy.spend));
         r.put("roas12", Ratios.decimal(fy.revenue, fy.spend));
         r.put("customers12", fy.customers.setScale(1, RoundingMode.HALF_UP));
-        r.put("cac12", Ratios.money(fy.spend, fy.customers));
+        r.put("cac12", cac(fy));
         r.put("pipeline12", fy.pipeline);
         return r;
     }
 
     private static List<Definition> definitions(ReportContext ctx) {
+        if (ctx.spend()) {
+            return allDefinitions(ctx);
+        }
+        List<Definition> out = new ArrayList<>();
+        for (Definition d : allDefinitions(ctx)) {
+            switch (d.term()) {
+                case "Spend" -> out.add(new Definition("Spend", "Not supplied: no spend export, so ROI, ROAS and CAC are not shown."));
+                case "ROI", "ROAS", "CAC" -> { }
+                case "Lead cohorts" -> out.add(new Definition("Lead cohorts", "Leads created in a month against all revenue "
+                        + "their deals have won to date. Recent cohorts have had little time to close."));
+                default -> out.add(d);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Definition> allDefinitions(ReportContext ctx) {
         String ccy = ctx.tenant().reportingCurrency();
         String model = AttributionModels.defaultModel(ctx.tenant());
         return List.of(

@@ -24,6 +24,7 @@ import static io.leadledger.report.ValueType.TEXT;
 public class SalesPerformanceReport {
 
     public static final String ID = "sales-performance";
+    static final String NO_OWNER = "(no owner)";
     private final MartQueries marts;
 
     public SalesPerformanceReport(MartQueries marts) {
@@ -40,15 +41,18 @@ public class SalesPerformanceReport {
         Map<String, CohortFigures> bySource = new TreeMap<>();
         Map<Integer, CohortFigures> byMonth = new TreeMap<>();
         Map<String, CohortFigures> byOwner = new TreeMap<>();
+        Map<String, CohortFigures> byDealOwner = new TreeMap<>();
+        boolean noTouch = !ctx.touchMeasured();
         CohortFigures total = new CohortFigures();
         CohortFigures previous = new CohortFigures();
         marts.streaming().query("""
-                SELECT handed_month, channel, owner_name, funnel_status, outcome, won_amount_rpt, handed_at,
-                       first_touch_at, created_at, deal_close_date
+                SELECT handed_month, channel, owner_name, deal_owner_name, funnel_status, outcome, won_amount_rpt, handed_at,
+                       first_touch_at, created_at, deal_close_date, deal_record_id
                 FROM mart_lead %s WHERE tenant = ? AND handed_month BETWEEN ? AND ?""".formatted(marts.wholeTable()), rs -> {
             int month = rs.getInt("handed_month");
             String status = rs.getString("funnel_status");
-            String outcome = rs.getString("outcome");
+            // without a first-activity date "never touched" is not measured: such a lead is pending
+            String outcome = noTouch && "never_touched".equals(rs.getString("outcome")) ? "pending" : rs.getString("outcome");
             BigDecimal won = rs.getBigDecimal("won_amount_rpt");
             LocalDateTime handed = rs.getTimestamp("handed_at").toLocalDateTime();
             Timestamp touch = rs.getTimestamp("first_touch_at");
@@ -63,8 +67,14 @@ public class SalesPerformanceReport {
                 bySource.computeIfAbsent(rs.getString("channel"), k -> new CohortFigures()).add(status, outcome, won, speed, days);
                 byMonth.computeIfAbsent(month, k -> new CohortFigures()).add(status, outcome, won, speed, days);
                 String owner = rs.getString("owner_name");
-                byOwner.computeIfAbsent(owner == null ? "(no owner)" : owner, k -> new CohortFigures())
+                byOwner.computeIfAbsent(owner == null ? NO_OWNER : owner, k -> new CohortFigures())
                         .add(status, outcome, won, speed, days);
+                // a deal's outcome is the work of the deal's owner, not of whoever owned the lead
+                if (rs.getString("deal_record_id") != null) {
+                    String dealOwner = rs.getString("deal_owner_name");
+                    byDealOwner.computeIfAbsent(dealOwner == null ? NO_OWNER : dealOwner, k -> new CohortFigures())
+                            .add(status, outcome, won, speed, days);
+                }
             }
             if (month >= prevFirst && month <= prevLast) {
                 previous.add(status, outcome, won, speed, days);
@@ -77,7 +87,8 @@ public class SalesPerformanceReport {
                 .col("leadToWonRate", "Lead-to-won", PERCENT).col("winRate", "Win rate", PERCENT)
                 .col("medianSpeedToLeadHours", "Median speed-to-lead (h)", DECIMAL)
                 .col("medianDaysToClose", "Median days to close", DECIMAL)
-                .col("revenueWon", "Revenue won", MONEY).col("revenuePerLead", "Revenue per lead", MONEY);
+                .col("revenueWon", "Revenue won", MONEY).col("revenuePerLead", "Revenue per lead", MONEY)
+                .without(noTouch, "neverTouched", "medianSpeedToLeadHours");
         bySource.forEach((channel, f) -> sourceRow(s.row(), f).put("channel", channel));
         sourceRow(s.totals(), total).put("channel", "Total");
         tables.put("by-source", s.build());
@@ -86,9 +97,13 @@ public class SalesPerformanceReport {
                 .col("handed", "Handed", INTEGER).col("accepted", "Accepted", INTEGER).col("rejected", "Rejected", INTEGER)
                 .col("neverTouched", "Never touched", INTEGER).col("won", "Won", INTEGER).col("lost", "Lost", INTEGER)
                 .col("openOpportunity", "Open opportunity", INTEGER).col("revenueWon", "Revenue won", MONEY)
-                .col("leadToWonRate", "Lead-to-won", PERCENT);
-        for (int i = 11; i >= 0; i--) {
+                .col("leadToWonRate", "Lead-to-won", PERCENT).without(noTouch, "neverTouched");
+        // no hand-off dates: no cohorts at all, rather than twelve months of zeros
+        for (int i = 11; i >= 0 && ctx.coverage().handoff(); i--) {
             YearMonth ym = ctx.month().minusMonths(i);
+            if (!ctx.comparable(ym)) {
+                continue;
+            }
             CohortFigures f = byMonth.getOrDefault(ReportContext.key(ym), new CohortFigures());
             cohortRow(c.row(), f).put("cohortMonth", ym.toString());
         }
@@ -96,20 +111,35 @@ public class SalesPerformanceReport {
         tables.put("cohorts", c.build());
 
         // personal names: the XLSX lists them for sales managers, the executive PDF never prints this table
+        // hand-over figures by the lead's owner, deal outcomes by the deal's owner (see Definitions)
         TableBuilder o = new TableBuilder("by-owner", "By sales owner").col("owner", "Owner", TEXT)
-                .col("handed", "Handed", INTEGER).col("accepted", "Accepted", INTEGER).col("rejected", "Rejected", INTEGER)
-                .col("neverTouched", "Never touched", INTEGER).col("won", "Won", INTEGER).col("lost", "Lost", INTEGER)
-                .col("winRate", "Win rate", PERCENT).col("leadToWonRate", "Lead-to-won", PERCENT)
-                .col("medianSpeedToLeadHours", "Median speed-to-lead (h)", DECIMAL)
-                .col("revenueWon", "Revenue won", MONEY);
-        byOwner.forEach((owner, f) -> ownerRow(o.row(), f).put("owner", owner));
-        ownerRow(o.totals(), total).put("owner", "Total");
+                .col("handed", "Handed (lead owner)", INTEGER).col("accepted", "Accepted (lead owner)", INTEGER)
+                .col("rejected", "Rejected (lead owner)", INTEGER).col("neverTouched", "Never touched (lead owner)", INTEGER)
+                .col("medianSpeedToLeadHours", "Median speed-to-lead (h, lead owner)", DECIMAL)
+                .col("won", "Won (deal owner)", INTEGER).col("lost", "Lost (deal owner)", INTEGER)
+                .col("winRate", "Win rate (deal owner)", PERCENT).col("revenueWon", "Revenue won (deal owner)", MONEY)
+                .without(noTouch, "neverTouched", "medianSpeedToLeadHours");
+        java.util.TreeSet<String> owners = new java.util.TreeSet<>(byOwner.keySet());
+        owners.addAll(byDealOwner.keySet());
+        CohortFigures ownedDeals = new CohortFigures();
+        for (String owner : owners) {
+            ownerRow(o.row(), byOwner.getOrDefault(owner, new CohortFigures()),
+                    byDealOwner.getOrDefault(owner, new CohortFigures())).put("owner", owner);
+        }
+        byDealOwner.values().forEach(ownedDeals::addOutcomes);
+        ownerRow(o.totals(), total, ownedDeals).put("owner", "Total");
         tables.put("by-owner", o.build());
 
         TableBuilder dq = new TableBuilder("data-quality", "Missing sales feedback and data problems")
                 .col("check", "Check", TEXT).col("count", "Count", INTEGER);
-        dq.row().putAll(Map.of("check", "Handed leads with no sales activity after "
-                + ctx.tenant().neverTouchedAfterDays() + " days (last 12 months)", "count", total.neverTouched));
+        if (noTouch) {
+            Map<String, Object> r = dq.row();
+            r.put("check", "Handed leads with no sales activity: not measured (no source supplies a first sales activity date)");
+            r.put("count", null);
+        } else {
+            dq.row().putAll(Map.of("check", "Handed leads with no sales activity after "
+                    + ctx.tenant().neverTouchedAfterDays() + " days (last 12 months)", "count", total.neverTouched));
+        }
         Map<String, Object> deals = marts.jdbc().queryForMap("""
                 SELECT SUM(CASE WHEN lead_key IS NULL THEN 1 ELSE 0 END) AS no_lead,
                        SUM(CASE WHEN inconsistent = 1 THEN 1 ELSE 0 END) AS inconsistent
@@ -119,12 +149,31 @@ public class SalesPerformanceReport {
                 "count", count(deals.get("inconsistent"))));
         tables.put("data-quality", dq.build());
 
-        List<Kpi> kpis = List.of(
-                new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), BigDecimal.valueOf(previous.handed), INTEGER),
-                new Kpi("accepted", "Accepted by sales", BigDecimal.valueOf(total.accepted), BigDecimal.valueOf(previous.accepted), INTEGER),
-                new Kpi("won", "Won", BigDecimal.valueOf(total.won), BigDecimal.valueOf(previous.won), INTEGER),
-                new Kpi("winRate", "Win rate", total.winRate(), previous.winRate(), PERCENT),
-                new Kpi("revenueWon", "Revenue won", total.revenue, previous.revenue, MONEY));
+        // the previous 12 months are compared with only when the data covers all of them
+        CohortFigures prev = ctx.comparable(ctx.month().minusMonths(12)) ? previous : null;
+        List<Kpi> kpis = !ctx.coverage().handoff() ? List.of() : List.of(
+                new Kpi("handed", "Leads handed (12 mo)", BigDecimal.valueOf(total.handed), prev == null ? null : BigDecimal.valueOf(prev.handed), INTEGER),
+                new Kpi("accepted", "Accepted by sales", BigDecimal.valueOf(total.accepted), prev == null ? null : BigDecimal.valueOf(prev.accepted), INTEGER),
+                new Kpi("won", "Won", BigDecimal.valueOf(total.won), prev == null ? null : BigDecimal.valueOf(prev.won), INTEGER),
+                new Kpi("winRate", "Win rate", total.winRate(), prev == null ? null : prev.winRate(), PERCENT),
+                new Kpi("revenueWon", "Revenue won", total.revenue, prev == null ? null : prev.revenue, MONEY));
+        List<String> notes = new ArrayList<>();
+        if (!ctx.coverage().handoff()) {
+            notes.add("Hand-off dates not supplied: no lead source gives the date a lead was handed to sales "
+                    + "(marketing-qualified), so there are no hand-over cohorts and this report's figures are not measured, "
+                    + "not zero. If every lead goes to sales when created, set handedAt: createdAt on the lead source "
+                    + "(jobs/nightly-sync.yml).");
+        }
+        if (noTouch) {
+            notes.add(CoverageSection.touchNote(ctx.tenant().neverTouchedAfterDays()));
+        }
+        if (!ctx.coverage().amounts()) {
+            notes.add("Deal amounts not supplied (every amount is 0): revenue won and revenue per lead are not measured.");
+        }
+        if (!ctx.coverage().dealOwner()) {
+            notes.add("Deal owner not supplied: won and lost deals by owner appear under " + NO_OWNER + ".");
+        }
+        CoverageSection.notes(tables, notes);
         List<ChartSpec> charts = List.of(
                 new ChartSpec("Hand-over cohorts: handed, accepted, won", "cohorts", "cohortMonth", ChartSpec.Kind.BAR,
                         List.of("handed", "accepted", "won")),
@@ -165,17 +214,17 @@ public class SalesPerformanceReport {
         return r;
     }
 
-    private static Map<String, Object> ownerRow(Map<String, Object> r, CohortFigures f) {
-        r.put("handed", f.handed);
-        r.put("accepted", f.accepted);
-        r.put("rejected", f.rejected);
-        r.put("neverTouched", f.neverTouched);
-        r.put("won", f.won);
-        r.put("lost", f.lost);
-        r.put("winRate", f.winRate());
-        r.put("leadToWonRate", f.leadToWon());
-        r.put("medianSpeedToLeadHours", CohortFigures.median(f.speedHours));
-        r.put("revenueWon", f.revenue);
+    /** Hand-over figures of the leads an owner owns, outcomes of the deals the owner owns. */
+    private static Map<String, Object> ownerRow(Map<String, Object> r, CohortFigures leads, CohortFigures deals) {
+        r.put("handed", leads.handed);
+        r.put("accepted", leads.accepted);
+        r.put("rejected", leads.rejected);
+        r.put("neverTouched", leads.neverTouched);
+        r.put("medianSpeedToLeadHours", CohortFigures.median(leads.speedHours));
+        r.put("won", deals.won);
+        r.put("lost", deals.lost);
+        r.put("winRate", deals.winRate());
+        r.put("revenueWon", deals.revenue);
         return r;
     }
 
@@ -205,6 +254,9 @@ public class SalesPerformanceReport {
                 new Definition("Days to close", "Days from the lead's creation to the close of its won deal; median."),
                 new Definition("Revenue won", "Amount of won deals linked to the leads, in " + ctx.tenant().reportingCurrency()
                         + " at the ECB rate of the close date."),
-                new Definition("Revenue per lead", "Revenue won ÷ handed leads."));
+                new Definition("Revenue per lead", "Revenue won ÷ handed leads."),
+                new Definition("By sales owner", "Handed, accepted, rejected, never touched and speed-to-lead count the "
+                        + "leads each person owns (the lead's owner); won, lost, win rate and revenue count the deals each "
+                        + "person owns (the deal's owner, the rep who worked it)."));
     }
 }

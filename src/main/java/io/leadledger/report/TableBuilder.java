@@ -25,6 +25,15 @@ public final class TableBuilder {
         return this;
     }
 
+    /** Leaves out the columns when {@code absent} (an input not supplied): the figure is not shown, not 0. */
+    public TableBuilder without(boolean absent, String... keys) {
+        if (absent) {
+            java.util.Set<String> drop = java.util.Set.of(keys);
+            columns.removeIf(c -> drop.contains(c.key()));
+        }
+        return this;
+    }
+
     /** Rows are grouped by this column; give each group its figures with {@link #subtotal}. */
     public TableBuilder groupBy(String column) {
         this.groupBy = column;

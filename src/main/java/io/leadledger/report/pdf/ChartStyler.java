@@ -93,6 +93,7 @@ public class ChartStyler implements JRChartCustomizer {
         }
 
         CategoryItemRenderer r = plot.getRenderer();
+        hideEmptySeries(plot, r);
         if (r instanceof BarRenderer bar) {
             bar.setBarPainter(new StandardBarPainter());
             bar.setShadowVisible(false);
@@ -136,5 +137,23 @@ public class ChartStyler implements JRChartCustomizer {
 
     private static DecimalFormat format() {
         return new DecimalFormat(Figures.INTEGER_PATTERN, DecimalFormatSymbols.getInstance(Locale.US));
+    }
+
+    /** A series with no value at all (a figure whose input was not supplied) is neither drawn nor in the legend. */
+    private static void hideEmptySeries(CategoryPlot plot, CategoryItemRenderer r) {
+        org.jfree.data.category.CategoryDataset d = plot.getDataset();
+        if (d == null || r == null) {
+            return;
+        }
+        for (int i = 0; i < d.getRowCount(); i++) {
+            boolean any = false;
+            for (int j = 0; j < d.getColumnCount() && !any; j++) {
+                any = d.getValue(i, j) != null;
+            }
+            if (!any) {
+                r.setSeriesVisible(i, false);
+                r.setSeriesVisibleInLegend(i, false);
+            }
+        }
     }
 }

@@ -120,9 +120,16 @@ public final class PdfData {
         if (t == null || t.rows() == null || t.rows().isEmpty()) {
             return out;
         }
+        // a figure the document left out (its column dropped: input not supplied) has no value in a chart either
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        (t.columns() == null ? List.<Column>of() : t.columns()).forEach(c -> shown.add(c.key()));
         for (Map<String, Object> row : withTotals && t.grouped() ? grouped(t) : t.rows()) {
             if (row != null) {
                 Map<String, Object> copy = new LinkedHashMap<>(row);
+                if (!withTotals && t.columns() != null) {
+                    copy.replaceAll((k, v) -> shown.contains(k) ? v : null);
+                }
+                breakable(copy, t);
                 copy.putIfAbsent(GROUP_FLAG, Boolean.FALSE);
                 copy.put(TOTAL_FLAG, Boolean.FALSE);
                 out.add(copy);
@@ -149,6 +156,22 @@ public final class PdfData {
             out.add(totals);
         }
         return out;
+    }
+
+    /**
+     * Text cells may break after "_" (a hair space there: Java's line breaker, which Jasper uses, breaks neither after
+     * "_" nor at a zero-width space): a long identifier such as "content_syndication" then wraps at its parts instead
+     * of mid-word ("content_syndicatio" / "n").
+     */
+    private static void breakable(Map<String, Object> row, ReportTable t) {
+        if (t.columns() == null) {
+            return;
+        }
+        for (Column c : t.columns()) {
+            if (c.type() == ValueType.TEXT && row.get(c.key()) instanceof String s && s.length() > 12) {
+                row.put(c.key(), s.replaceAll("_(?=\\S)", "_\u200A"));
+            }
+        }
     }
 
     /**
@@ -195,6 +218,12 @@ public final class PdfData {
         return new TypedMapDataSource(out);
     }
 
+    /** Whether the cut and grow rules judged anything (not when an input they need was not supplied). */
+    public boolean judgesBudget() {
+        return doc.insights() != null && doc.insights().stream()
+                .anyMatch(i -> i.kind() == Insight.Kind.GROW || i.kind() == Insight.Kind.CUT);
+    }
+
     public boolean hasInsights() {
         return doc.insights() != null && !doc.insights().isEmpty();
     }
@@ -215,7 +244,7 @@ public final class PdfData {
                 m.put("value", k.value());
                 m.put("previous", k.previous());
                 m.put("pattern", Figures.pattern(type));
-                m.put("change", change(k.value(), k.previous()));
+                m.put("change", change(k.value(), k.previous(), type));
                 out.add(m);
             }
         }
@@ -236,6 +265,32 @@ public final class PdfData {
         return new TypedMapDataSource(out);
     }
 
+    /** Whether the report names inputs it had to do without (table "notes"), for the first page. */
+    public boolean hasNotes() {
+        return !isEmpty(io.leadledger.report.CoverageSection.NOTES);
+    }
+
+    /** The report's notes on what it cannot show, one per line, said once on the first page. */
+    public String notes() {
+        ReportTable t = table(io.leadledger.report.CoverageSection.NOTES);
+        if (t == null || t.rows() == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> r : t.rows()) {
+            Object n = r.get("note");
+            if (n != null) {
+                lines.add(n.toString());
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Rows of the "Data coverage" table for the coverage subreport (no totals). */
+    public JRDataSource coverageRows() {
+        return new TypedMapDataSource(collect(io.leadledger.report.CoverageSection.TABLE, false));
+    }
+
     public boolean hasKpis() {
         return doc.kpis() != null && !doc.kpis().isEmpty();
     }
@@ -249,6 +304,19 @@ public final class PdfData {
      * unchanged, and "–" when there is no previous value or it is zero (a change would be meaningless).
      */
     public static String change(BigDecimal value, BigDecimal previous) {
+        return change(value, previous, ValueType.DECIMAL);
+    }
+
+    /**
+     * As {@link #change(BigDecimal, BigDecimal)}; a rate (PERCENT) changes in percentage points, as the insight
+     * sentences say it: "▲ 0.4 pts", "▼ 2.8 pts", "0.0 pts" (and from a previous rate of 0 too).
+     */
+    public static String change(BigDecimal value, BigDecimal previous, ValueType type) {
+        if (type == ValueType.PERCENT && value != null && previous != null) {
+            BigDecimal points = value.subtract(previous).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP);
+            String p = Figures.format(points.abs(), ValueType.DECIMAL) + " pts";
+            return points.signum() > 0 ? UP + " " + p : points.signum() < 0 ? DOWN + " " + p : p;
+        }
         if (value == null || previous == null || previous.signum() == 0) {
             return DASH;
         }

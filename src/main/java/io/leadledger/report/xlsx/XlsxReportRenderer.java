@@ -160,12 +160,21 @@ public class XlsxReportRenderer {
             text(h.createCell(i), heads[i], st.header);
         }
         int firstKpiRow = r;
+        // a rate changes in percentage points, as the PDF tiles and the insight sentences say it
+        CellStyle points = s.getWorkbook().createCellStyle();
+        points.setDataFormat(s.getWorkbook().createDataFormat().getFormat("+0.0\" pts\";-0.0\" pts\";0.0\" pts\""));
         for (Kpi k : doc.kpis()) {
             Row row = s.createRow(r++);
             text(row.createCell(0), k.label(), null);
             number(row.createCell(1), k.value(), st.of(k.type()));
             number(row.createCell(2), k.previous(), st.of(k.type()));
-            if (k.value() != null && k.previous() != null && k.previous().signum() != 0) {
+            if (k.type() == ValueType.PERCENT && k.value() != null && k.previous() != null) {
+                Cell c = row.createCell(3);
+                int n = row.getRowNum() + 1;
+                c.setCellFormula("ROUND((B" + n + "-C" + n + ")*100,1)");
+                c.setCellValue(k.value().subtract(k.previous()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).doubleValue());
+                c.setCellStyle(points);
+            } else if (k.value() != null && k.previous() != null && k.previous().signum() != 0) {
                 Cell c = row.createCell(3);
                 String b = "B" + (row.getRowNum() + 1);
                 String p = "C" + (row.getRowNum() + 1);

@@ -339,7 +339,7 @@ class PdfReportRendererTest {
                 "Generated 2026-11-02 08:15 CET", "Amounts in USD");
         for (Kpi k : doc.kpis()) {
             assertThat(text).as("KPI " + k.key()).contains(k.label(), Figures.format(k.value(), k.type()));
-            assertThat(text).as("KPI change " + k.key()).contains(PdfData.change(k.value(), k.previous()));
+            assertThat(text).as("KPI change " + k.key()).contains(PdfData.change(k.value(), k.previous(), k.type()));
         }
     }
 
