@@ -15,7 +15,9 @@ import io.leadledger.report.DataCoverage.Input;
 /**
  * Reads which inputs the tenant supplied from staging, one grouped query per kind of export. Leads are counted in
  * the month they were created, deals in the month they closed, spend in its month. An input counts as supplied
- * when any row of the 12-month window carries it (a deal amount only when it is not 0).
+ * when any row of the 12-month window carries it (a deal amount only when it is not 0). A source set to
+ * {@code handedAt: createdAt} supplies hand-off dates although its staging rows have none: the reconcile applies
+ * the setting (table source_setting), so the coverage reads it from there too.
  */
 @Component
 public class CoverageQueries {
@@ -33,12 +35,14 @@ public class CoverageQueries {
         Set<Input> supplied = EnumSet.noneOf(Input.class);
         int[] begins = {Integer.MAX_VALUE};
         jdbc.query("""
-                SELECT source_name, YEAR(created_at) * 100 + MONTH(created_at) AS m, COUNT(*) AS n,
-                       SUM(CASE WHEN handed_at IS NOT NULL THEN 1 ELSE 0 END) AS handoff,
-                       SUM(CASE WHEN accepted_at IS NOT NULL OR rejected = 1 THEN 1 ELSE 0 END) AS status,
-                       SUM(CASE WHEN first_touch_at IS NOT NULL THEN 1 ELSE 0 END) AS touch
-                FROM stg_lead WHERE tenant = ? AND is_deleted = 0
-                GROUP BY source_name, YEAR(created_at) * 100 + MONTH(created_at)""", rs -> {
+                SELECT l.source_name, YEAR(l.created_at) * 100 + MONTH(l.created_at) AS m, COUNT(*) AS n,
+                       SUM(CASE WHEN l.handed_at IS NOT NULL OR s.handed_at_created = 1 THEN 1 ELSE 0 END) AS handoff,
+                       SUM(CASE WHEN l.accepted_at IS NOT NULL OR l.rejected = 1 THEN 1 ELSE 0 END) AS status,
+                       SUM(CASE WHEN l.first_touch_at IS NOT NULL THEN 1 ELSE 0 END) AS touch
+                FROM stg_lead l
+                LEFT JOIN source_setting s ON s.tenant = l.tenant AND s.source_name = l.source_name
+                WHERE l.tenant = ? AND l.is_deleted = 0
+                GROUP BY l.source_name, YEAR(l.created_at) * 100 + MONTH(l.created_at)""", rs -> {
             int m = rs.getInt("m");
             begins[0] = Math.min(begins[0], m);
             if (m >= first && m <= last) {

@@ -332,6 +332,12 @@ class TwoToolsB2bPipelineTest {
                     GROUP BY month_key HAVING SUM(leads_handed) > 0 ORDER BY month_key""",
                     (rs, i) -> rs.getInt(1) + " " + rs.getLong(2), TENANT))
                     .as(w.name()).containsExactly("202602 3", "202603 5");
+            // the reports see hand-off dates as supplied for eutool: all 4 of its leads carry one
+            var coverage = new io.leadledger.report.CoverageQueries(w.jdbc()).of(TENANT, java.time.YearMonth.of(2026, 3));
+            assertThat(coverage.handoff()).as(w.name()).isTrue();
+            assertThat(coverage.counts().stream()
+                    .filter(c -> c.input() == io.leadledger.report.DataCoverage.Input.HANDOFF && c.source().equals("eutool"))
+                    .mapToLong(c -> c.withValue()).sum()).as(w.name()).isEqualTo(4);
         }
     }
 
