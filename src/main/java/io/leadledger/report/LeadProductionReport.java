@@ -215,7 +215,7 @@ public class LeadProductionReport {
                     new Definition("Pending", "Handed leads sales neither accepted nor rejected (yet)."),
                     new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected).")));
             if (ctx.spend()) {
-                d.add(2, new Definition("Spend", "Marketing spend dated in the month, in " + ccy + " at the ECB reference rate of the spend date."));
+                d.add(2, Definition.spend("month", ccy));
                 d.add(3, new Definition("Cost per lead", "Spend ÷ new leads."));
             }
             return List.copyOf(d);
@@ -237,7 +237,7 @@ public class LeadProductionReport {
                 new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
                 new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
                         + "source and campaign are those of the earliest record (first touch)."),
-                new Definition("Spend", "Marketing spend dated in the month, in " + ccy + " at the ECB reference rate of the spend date."),
+                Definition.spend("month", ccy),
                 new Definition("Cost per lead", "Spend ÷ new leads."),
                 new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
                 new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),

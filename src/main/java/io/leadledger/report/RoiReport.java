@@ -248,7 +248,7 @@ public class RoiReport {
                         + "sums to the 12-month revenue. The weights table shows how each model shares a deal."),
                 new Definition("Revenue", "Amount of deals closed-won in the period, in " + ccy
                         + " at the ECB reference rate of the close date."),
-                new Definition("Spend", "Marketing spend dated in the period, in " + ccy + "."),
+                Definition.spend("period", ccy),
                 new Definition("ROI", "(Revenue − spend) ÷ spend."),
                 new Definition("ROAS", "Revenue ÷ spend."),
                 new Definition("Customers", "Won deals credited to the source (fractional under multi-touch models)."),
