@@ -12,6 +12,7 @@ import io.leadledger.warehouse.LinkOverrideRepository;
 import io.leadledger.warehouse.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -99,7 +100,9 @@ public class SyncJobFactory {
                 flow.from(sourceSteps.get(i)).on("*").to(i + 1 < sourceSteps.size() ? sourceSteps.get(i + 1) : reconcile);
             }
         }
-        flow.from(reconcile).on("COMPLETED").to(checkSourcesStep()).from(reconcile).on("*").fail();
+        Step check = checkSourcesStep();
+        flow.from(reconcile).on("COMPLETED").to(check).from(reconcile).on("*").fail();
+        flow.from(check).on("COMPLETED").end().from(check).on("*").fail();
         return flow.end().build();
     }
 
@@ -108,7 +111,7 @@ public class SyncJobFactory {
         return new StepBuilder("check-sources", jobRepository).tasklet((contribution, ctx) -> {
             List<String> failed = new ArrayList<>();
             for (var s : ctx.getStepContext().getStepExecution().getJobExecution().getStepExecutions()) {
-                if (s.getStatus() == org.springframework.batch.core.BatchStatus.FAILED && s.getStepName().startsWith("import:")) {
+                if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.FAILED) {
                     String name = s.getStepName().substring("import:".length());
                     String src = "'" + name.substring(0, Math.max(0, name.indexOf(':'))) + "'";
                     if (!failed.contains(src)) {
@@ -121,7 +124,20 @@ public class SyncJobFactory {
                         + " (see the failed step); the other sources were loaded and reconciled");
             }
             return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
+        }, tx).listener(new StepExecutionListener() {
+            @Override
+            public void beforeStep(org.springframework.batch.core.StepExecution check) {
+                // the flow went on past a failed file, which marks its step ABANDONED - and an abandoned step is
+                // never restarted: mark it FAILED again (outside the tasklet's transaction, which rolls back),
+                // so `restart` retries exactly the files that failed
+                for (var s : check.getJobExecution().getStepExecutions()) {
+                    if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.ABANDONED) {
+                        s.setStatus(BatchStatus.FAILED);
+                        jobRepository.update(s);
+                    }
+                }
+            }
+        }).allowStartIfComplete(true).build();
     }
 
     /** Staging keeps only what the source's current files provide: rows of files no longer delivered go. */
