@@ -143,8 +143,13 @@ public class StagingRepository {
 
     /** stagingFollowsFiles: what an earlier version of this file staged, before its new version is staged. */
     public int dropFileRows(String tenant, String source, SourceKind kind, String file) {
-        return jdbc.update("DELETE FROM " + table(kind) + " WHERE tenant = ? AND source_name = ? AND source_file = ?",
-                tenant, source, cut(file, 1000));
+        // a workbook's rows name their sheet too ("leads.xlsx#Contacts")
+        return jdbc.update("DELETE FROM " + table(kind) + " WHERE tenant = ? AND source_name = ? AND (source_file = ?"
+                + " OR source_file LIKE ?)", tenant, source, cut(file, 1000), likePrefix(file) + "#%");
+    }
+
+    private static String likePrefix(String path) {
+        return cut(path, 990).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** stagingFollowsFiles: rows staged from files the source no longer delivers. */
@@ -153,9 +158,13 @@ public class StagingRepository {
             return 0;
         }
         List<Object> args = new ArrayList<>(List.of(tenant, source));
-        files.forEach(f -> args.add(cut(f, 1000)));
-        return jdbc.update("DELETE FROM " + table(kind) + " WHERE tenant = ? AND source_name = ? AND source_file NOT IN ("
-                + String.join(",", java.util.Collections.nCopies(files.size(), "?")) + ")", args.toArray());
+        StringBuilder where = new StringBuilder();
+        for (String f : files) {
+            where.append(" AND source_file <> ? AND source_file NOT LIKE ?");
+            args.add(cut(f, 1000));
+            args.add(likePrefix(f) + "#%");
+        }
+        return jdbc.update("DELETE FROM " + table(kind) + " WHERE tenant = ? AND source_name = ?" + where, args.toArray());
     }
 
     public void quarantine(String tenant, String source, long runId, List<ParsedRow> rows) {

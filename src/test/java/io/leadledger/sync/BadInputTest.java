@@ -517,7 +517,7 @@ class BadInputTest {
             Path dir = Files.createDirectories(tmp.resolve(tenant));
             Workspace plain = workspace(tenant, dir, Map.of());
             List<SourceDefinition> sources = plain.sync().sources().stream().map(d -> new SourceDefinition(d.name(), d.kind(),
-                    d.name().equals("crm") ? dir.resolve("leads-*.csv").toString() : d.files(), d.mapping(), follows)).toList();
+                    d.name().equals("crm") ? dir.resolve("leads-*").toString() : d.files(), d.mapping(), follows)).toList();
             Workspace ws = new Workspace(plain.dir(), plain.tenant(), new SyncDefinition("nightly-sync", null, null,
                     plain.sync().fxFile(), sources), plain.reports());
             write(dir, Map.of("leads-a.csv", LEADS_HEADER + "L1,a1@x.com,2026-10-01 09:00,Web,Acme,\nL2,a2@x.com,2026-10-02 09:00,Web,Acme,\n"
@@ -540,6 +540,18 @@ class BadInputTest {
                 assertEquals(List.of("L1", "L3"), staged, "L2 left its file, L4's file is gone");
                 assertEquals(0, poisoned);
                 assertEquals(2L, w.jdbc().queryForObject("SELECT COUNT(*) FROM core_lead WHERE tenant = ?", Long.class, tenant));
+
+                // a workbook's rows carry their sheet ("leads-a.xlsx#Leads"): they follow their file just the same
+                Files.delete(dir.resolve("leads-a.csv"));
+                write(dir, Map.of("leads-x.xlsx", workbook(LEADS_HEADER.trim(), "L1,a1@x.com,2026-10-01 09:00,Web,Acme,",
+                        "L2,a2@x.com,2026-10-02 09:00,Web,Acme,")));
+                assertEquals(BatchStatus.COMPLETED, sync(w, ws).getStatus());
+                assertEquals(List.of("L1", "L2"), w.jdbc().queryForList("SELECT record_id FROM stg_lead WHERE tenant = ?"
+                        + " ORDER BY record_id", String.class, tenant));
+                write(dir, Map.of("leads-x.xlsx", workbook(LEADS_HEADER.trim(), "L2,a2@x.com,2026-10-02 09:00,Web,Acme,")));
+                assertEquals(BatchStatus.COMPLETED, sync(w, ws).getStatus());
+                assertEquals(List.of("L2"), w.jdbc().queryForList("SELECT record_id FROM stg_lead WHERE tenant = ?"
+                        + " ORDER BY record_id", String.class, tenant));
             } else {
                 assertEquals(List.of("L1", "L2", "L3", "L4"), staged, "incremental: every row ever delivered stays");
                 assertEquals(1, poisoned);
