@@ -82,7 +82,18 @@ class BadInputTest {
     // ---- cases ---------------------------------------------------------------------------------------------------
 
     /** What night 2 delivers (file name -> content; a Path is a symbolic link to it) and what must become of it. */
-    record Case(String name, Map<String, Object> files, Map<String, String> leadColumns, Expect expect) {
+    record Case(String name, Map<String, Object> files, Map<String, String> leadColumns, Expect expect,
+                Map<String, String> companies) {
+
+        Case(String name, Map<String, Object> files, Map<String, String> leadColumns, Expect expect) {
+            this(name, files, leadColumns, expect, Map.of());
+        }
+
+        /** The same case, also checking the staged company of some leads (record id -> company). */
+        Case staging(Map<String, String> expected) {
+            return new Case(name, files, leadColumns, expect, expected);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -291,9 +302,10 @@ class BadInputTest {
                 c("UTF-16LE with a byte-order mark", "leads.csv", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
                         LEADS.getBytes(StandardCharsets.UTF_16LE)), loads("leads.csv", 5)),
                 c("whole file in windows-1252", "leads.csv", lead("L6,a6@x.com,2026-10-06 09:00,Web,Müller – Söhne,").getBytes(cp1252),
-                        loads("leads.csv", 6)),
+                        loads("leads.csv", 6)).staging(Map.of("L6", "Müller – Söhne")),
                 c("one windows-1252 row in a UTF-8 file", "leads.csv", concat(bytes(LEADS, "L6,a6@x.com,2026-10-06 09:00,Web,José,\n"),
-                        "L7,a7@x.com,2026-10-06 09:00,Web,Müller,\n".getBytes(cp1252)), loads("leads.csv", 7)),
+                        "L7,a7@x.com,2026-10-06 09:00,Web,Müller,\n".getBytes(cp1252)), loads("leads.csv", 7))
+                        .staging(Map.of("L6", "José", "L7", "Müller")),
                 // headers
                 c("an unmapped column named twice", "leads.csv", (LEADS_HEADER.trim() + ",Notes\n") + LEADS.substring(LEADS_HEADER.length()),
                         loads("leads.csv", 5)),
@@ -427,6 +439,8 @@ class BadInputTest {
                     assertEquals(e.text(), a.get("message"));
                 }
                 assertThat(stepsOf(run)).allSatisfy(s -> assertEquals(BatchStatus.COMPLETED, s.getStatus()));
+                k.companies().forEach((id, company) -> assertEquals(company, w.jdbc().queryForObject(
+                        "SELECT company FROM stg_lead WHERE tenant = ? AND record_id = ?", String.class, tenant, id)));
             }
             case FX_QUARANTINED -> {
                 assertEquals(BatchStatus.COMPLETED, run.getStatus(), () -> failures(run));
