@@ -2,11 +2,7 @@ package io.leadledger.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -19,13 +15,15 @@ import java.nio.file.Path;
  * <li>a byte-order mark (Excel "Unicode text" and Google Ads "CSV for Excel" are UTF-16LE with a BOM; Excel
  *     "CSV UTF-8" has a UTF-8 BOM) — it cannot be wrong, so it beats even the configured encoding;</li>
  * <li>the configured {@code encoding}, unless unset or "auto";</li>
- * <li>UTF-8 if the first {@value #SNIFF_BYTES} bytes decode as strict UTF-8, else windows-1252.</li>
+ * <li>otherwise ("auto") per line: UTF-8 where the line is valid UTF-8, else windows-1252
+ *     ({@link PerLineDecoder}); {@link #of} returns null for that.</li>
  * </ol>
+ * Text with NUL bytes in every other position and no byte-order mark is UTF-16 that lost its mark: refused with
+ * a sentence saying which encoding to set, rather than read as garbage.
  * Why that guess: the non-UTF-8 exports we meet are Excel "CSV (Comma delimited)" on Western Windows, which
  * writes windows-1252 ("Müller", "€", "–" as single bytes). Such bytes are almost never valid UTF-8 (a lone
- * 0xFC or 0x80 is malformed), while every UTF-8 file passes; so a strict decode is a reliable test, and a
- * bounded prefix keeps it cheap on huge files. A file that turns non-UTF-8 only after the prefix reads with
- * U+FFFD for the bad bytes; configure its encoding.
+ * 0xFC or 0x80 is malformed), while every UTF-8 line passes; so a strict decode is a reliable test. Deciding
+ * per line rather than per file means one stray byte never turns the rest of a UTF-8 file into mojibake.
  */
 final class CsvEncoding {
 
@@ -37,10 +35,8 @@ final class CsvEncoding {
 
     static Charset of(Path file, String configured) throws IOException {
         byte[] head;
-        boolean whole;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
-            whole = in.read() < 0;
         }
         Charset bom = byBom(head);
         if (bom != null) {
@@ -49,7 +45,34 @@ final class CsvEncoding {
         if (configured != null && !configured.isBlank() && !configured.trim().equalsIgnoreCase("auto")) {
             return named(configured.trim());
         }
-        return isUtf8(head, whole) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        String utf16 = utf16WithoutBom(head);
+        if (utf16 != null) {
+            throw new SourceFormatException(file + ": the file looks like " + utf16 + " text without a byte-order mark;"
+                    + " set 'encoding: " + utf16 + "' for this source");
+        }
+        return null; // decided per line
+    }
+
+    /** "UTF-16LE"/"UTF-16BE" when most even (odd) bytes of the start are NUL, as in UTF-16 Latin text; else null. */
+    static String utf16WithoutBom(byte[] head) {
+        int n = Math.min(head.length, 4096) & ~1;
+        if (n < 4) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenNul += head[i] == 0 ? 1 : 0;
+            oddNul += head[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = n / 2;
+        if (oddNul * 10 >= pairs * 7 && evenNul * 10 < pairs) {
+            return "UTF-16LE";
+        }
+        if (evenNul * 10 >= pairs * 7 && oddNul * 10 < pairs) {
+            return "UTF-16BE";
+        }
+        return null;
     }
 
     private static Charset byBom(byte[] b) {
@@ -63,13 +86,6 @@ final class CsvEncoding {
             return StandardCharsets.UTF_16BE;
         }
         return null;
-    }
-
-    /** A sequence cut at the end of a partial prefix is not an error; only bytes UTF-8 never produces are. */
-    private static boolean isUtf8(byte[] head, boolean whole) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return !d.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), whole).isError();
     }
 
     private static Charset named(String name) {

@@ -86,7 +86,13 @@ public final class CsvRecordSource implements RecordSource {
             }
             return null;
         } catch (UncheckedIOException e) {
-            throw new SourceFormatException(file + " near row " + parser.getRecordNumber() + ": " + e.getMessage(), e);
+            String m = String.valueOf(e.getMessage());
+            // one sentence, and never the parser's view of the text: it may be anything the glob matched
+            throw new SourceFormatException(file + " near row " + (parser.getRecordNumber() + 1) + ": "
+                    + (m.contains("EOF reached before encapsulated token finished")
+                    ? "a quoted field is not closed before the end of the file"
+                    : m.contains("nvalid char") ? "text after a closing quote (a quote inside a field must be doubled)"
+                    : "the file cannot be read as delimited text"));
         }
     }
 
@@ -115,9 +121,11 @@ public final class CsvRecordSource implements RecordSource {
         }
     }
 
-    /** Decoded text without the byte-order mark(s): Java's decoders keep a BOM as U+FEFF, some tools write two. */
+    /** Decoded text (charset null: per line, see {@link CsvEncoding}) without the byte-order mark(s): Java's decoders keep a BOM as U+FEFF, some tools write two. */
     private static BufferedReader reader(Path file, Charset charset) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), BUFFER_CHARS);
+        java.io.Reader decoded = charset == null ? new PerLineDecoder(Files.newInputStream(file))
+                : new InputStreamReader(Files.newInputStream(file), charset);
+        BufferedReader r = new BufferedReader(decoded, BUFFER_CHARS);
         try {
             r.mark(1);
             while (r.read() == '\uFEFF') {

@@ -15,7 +15,7 @@ public final class DealParser implements RowParser {
             return null;
         }
         String first = v.split("[;,]", 2)[0].trim();
-        return first.isEmpty() ? null : FieldReader.cut(first, 128);
+        return first.isEmpty() ? null : first;
     }
 
     @Override
@@ -25,24 +25,24 @@ public final class DealParser implements RowParser {
 
     @Override
     public ParsedRow parse(RawRecord r) {
-        String id = FieldReader.cut(f.required(r, "id"), 128);
-        String stage = f.text(r, "stage");
+        String id = f.id(r, "id", 128);
+        String stage = f.text(r, "stage", 100);
         boolean wonByStage = FieldReader.in(f.mapping().wonStages(), stage);
         boolean lostByStage = FieldReader.in(f.mapping().lostStages(), stage);
         boolean won = f.maps("won") ? f.flag(r, "won") : wonByStage;
         boolean closed = f.maps("closed") ? f.flag(r, "closed") || won : won || lostByStage;
-        String email = f.text(r, "email");
+        String email = f.emailText(r, "email", 320);
         String emailNorm;
         try {
             emailNorm = f.email(r, "email");
         } catch (RowRejectedException e) {
             emailNorm = null; // a deal with a malformed contact e-mail still counts as revenue; it just won't match by e-mail
         }
-        Deal deal = new Deal(id, FieldReader.cut(f.text(r, "name"), 300), FieldReader.cut(f.text(r, "account"), 300),
-                FieldReader.cut(email, 320), emailNorm, firstRef(f.text(r, "leadRef")),
-                FieldReader.cut(stage, 100), closed, won, f.amount(r, "amount", true, false), f.currency(r, "currency"),
-                f.dateTime(r, "createdAt", false), f.date(r, "closeDate", true), FieldReader.cut(f.text(r, "owner"), 200),
-                FieldReader.cut(f.text(r, "lossReason"), 200), FieldReader.cut(f.text(r, "leadSource"), 200),
+        Deal deal = new Deal(id, f.text(r, "name", 300), f.text(r, "account", 300),
+                email, emailNorm, f.fits(firstRef(f.text(r, "leadRef")), "leadRef", 128),
+                stage, closed, won, f.amount(r, "amount", true, false), f.currency(r, "currency"),
+                f.dateTime(r, "createdAt", false), f.date(r, "closeDate", true), f.text(r, "owner", 200),
+                f.text(r, "lossReason", 200), f.text(r, "leadSource", 200),
                 f.flag(r, "deleted"), DomainText.domain(f.text(r, "accountDomain")));
         return ParsedRow.ok(r, deal, id);
     }

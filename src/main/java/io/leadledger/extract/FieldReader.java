@@ -53,6 +53,43 @@ public final class FieldReader {
         return v != null ? v : mapping.constantsOrEmpty().get(field);
     }
 
+    /** Text no longer than its staging column: a longer value quarantines the row, it is never cut. */
+    public String text(RawRecord r, String field, int width) {
+        return fits(text(r, field), field, width);
+    }
+
+    String fits(String v, String field, int width) {
+        if (v != null && v.length() > width) {
+            throw new RowRejectedException(label(field), v, "value longer than " + width + " characters");
+        }
+        return v;
+    }
+
+    /** A record id: required, at most {@code width} characters, no control characters (an id is never cut). */
+    public String id(RawRecord r, String field, int width) {
+        String v = fits(required(r, field), field, width);
+        int c = ImportLimits.controlChar(v);
+        if (c >= 0) {
+            throw new RowRejectedException(label(field), v, "control character " + codePoint(v.charAt(c)) + " in an id");
+        }
+        return v;
+    }
+
+    /** The e-mail cell as received (at most {@code width} characters, no control characters), or null. */
+    public String emailText(RawRecord r, String field, int width) {
+        String v = text(r, field, width);
+        int c = v == null ? -1 : ImportLimits.controlChar(v);
+        if (c >= 0) {
+            throw new RowRejectedException(label(field), v, "control character " + codePoint(v.charAt(c))
+                    + " in an e-mail address");
+        }
+        return v;
+    }
+
+    static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
+    }
+
     public String required(RawRecord r, String field) {
         String v = text(r, field);
         if (v == null) {
@@ -88,6 +125,9 @@ public final class FieldReader {
             throw new RowRejectedException(label(field), v, "not a date/time in any of the formats "
                     + (mapping.dateFormats() == null ? "[ISO]" : mapping.dateFormats()));
         }
+        if (!ImportLimits.inDateWindow(t.toLocalDate())) {
+            throw new RowRejectedException(label(field), v, ImportLimits.DATE_WINDOW_REASON);
+        }
         return t;
     }
 
@@ -104,6 +144,9 @@ public final class FieldReader {
         }
         if (!allowNegative && d.signum() < 0) {
             throw new RowRejectedException(label(field), v, "negative amount");
+        }
+        if (!ImportLimits.inAmountRange(d)) {
+            throw new RowRejectedException(label(field), v, "amount out of range (at most 999,999,999,999.99)");
         }
         return d.setScale(2, RoundingMode.HALF_UP);
     }
@@ -135,6 +178,11 @@ public final class FieldReader {
             return null;
         }
         String e = CellText.strip(v).toLowerCase(Locale.ROOT);
+        int c = ImportLimits.controlChar(v);
+        if (c >= 0) {
+            throw new RowRejectedException(label(field), v, "control character " + codePoint(v.charAt(c))
+                    + " in an e-mail address");
+        }
         if (!looksLikeEmail(e)) {
             throw new RowRejectedException(label(field), v, "not an e-mail address");
         }

@@ -66,6 +66,10 @@ public final class Header {
      * and use '*' for any text ("Amount spent (*)", as Meta writes the currency into the header).
      */
     private int resolve(String column) {
+        int picked = pickedColumn(column);
+        if (picked >= 0) {
+            return picked;
+        }
         if (column.contains(" | ")) {
             for (String alt : column.split(" \\| ")) {
                 int i = resolve(alt);
@@ -87,6 +91,35 @@ public final class Header {
             return -1;
         }
         return index.getOrDefault(normalise(column), -1);
+    }
+
+    /**
+     * "Email (column 7)": the column of that name at that position (1-based), for a header that names a column
+     * twice; -1 when the name has no such suffix or the column there has another name.
+     */
+    private int pickedColumn(String column) {
+        int open = column.lastIndexOf(" (column ");
+        if (open < 0 || !column.endsWith(")")) {
+            return -1;
+        }
+        String digits = column.substring(open + " (column ".length(), column.length() - 1);
+        if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        int i = Integer.parseInt(digits) - 1;
+        return i >= 0 && i < names.size() && normalise(names.get(i)).equals(normalise(column.substring(0, open))) ? i : -1;
+    }
+
+    /** Every position (0-based) of a plain column name: more than one when the header repeats it. */
+    public List<Integer> positions(String column) {
+        String key = normalise(column);
+        List<Integer> out = new ArrayList<>(1);
+        for (int i = 0; i < names.size(); i++) {
+            if (!key.isEmpty() && normalise(names.get(i)).equals(key)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** "A | B" as its alternatives, split once per file rather than once per row. */

@@ -16,17 +16,17 @@ public final class LeadParser implements RowParser {
 
     @Override
     public ParsedRow parse(RawRecord r) {
-        String id = FieldReader.cut(f.required(r, "id"), 128);
-        String status = f.text(r, "status");
-        Lead lead = new Lead(id, FieldReader.cut(f.text(r, "email"), 320), f.email(r, "email"),
-                FieldReader.cut(f.text(r, "firstName"), 200), FieldReader.cut(f.text(r, "lastName"), 200),
-                FieldReader.cut(f.text(r, "company"), 300), f.dateTime(r, "createdAt", true),
-                FieldReader.cut(f.text(r, "source"), 200), FieldReader.cut(f.text(r, "sourceDetail"), 200),
-                FieldReader.cut(f.text(r, "campaign"), 300), FieldReader.cut(status, 100),
-                FieldReader.cut(f.text(r, "lifecycleStage"), 100), f.dateTime(r, "handedAt", false),
+        String id = f.id(r, "id", 128);
+        String status = f.text(r, "status", 100);
+        Lead lead = new Lead(id, f.emailText(r, "email", 320), f.email(r, "email"),
+                f.text(r, "firstName", 200), f.text(r, "lastName", 200),
+                f.text(r, "company", 300), f.dateTime(r, "createdAt", true),
+                f.text(r, "source", 200), f.text(r, "sourceDetail", 200),
+                f.text(r, "campaign", 300), status,
+                f.text(r, "lifecycleStage", 100), f.dateTime(r, "handedAt", false),
                 f.dateTime(r, "acceptedAt", false), f.dateTime(r, "firstTouchAt", false),
-                FieldReader.in(f.mapping().rejectedStatuses(), status), FieldReader.cut(f.text(r, "rejectionReason"), 200),
-                FieldReader.cut(f.text(r, "owner"), 200), f.flag(r, "deleted"),
+                FieldReader.in(f.mapping().rejectedStatuses(), status), f.text(r, "rejectionReason", 200),
+                f.text(r, "owner", 200), f.flag(r, "deleted"),
                 DomainText.idList(f.text(r, "mergedIds"), 2000));
         return ParsedRow.ok(r, lead, id);
     }

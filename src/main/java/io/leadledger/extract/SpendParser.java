@@ -21,8 +21,8 @@ public final class SpendParser implements RowParser {
     @Override
     public ParsedRow parse(RawRecord r) {
         var date = f.date(r, "date", true);
-        String channel = FieldReader.cut(f.required(r, "channel"), 200);
-        String campaign = FieldReader.cut(f.text(r, "campaign"), 300);
+        String channel = f.fits(f.required(r, "channel"), "channel", 200);
+        String campaign = f.text(r, "campaign", 300);
         String currency = f.currency(r, "currency");
         // spend rows have no id: the natural key is what the row is about
         String key = date + "|" + channel + "|" + (campaign == null ? "" : campaign) + "|" + currency;

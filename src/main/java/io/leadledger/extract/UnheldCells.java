@@ -1,6 +1,5 @@
 package io.leadledger.extract;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.leadledger.jobs.MappingProfile;
 
 import java.util.BitSet;
@@ -48,7 +47,7 @@ public final class UnheldCells {
 
     public String json(RawRecord r) {
         String[] cells = r.cells();
-        StringBuilder b = null;
+        RawRowJson b = null;
         int named = header.names().size();
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i];
@@ -60,16 +59,9 @@ public final class UnheldCells {
             if (header.indexOf(name) != i && i < named && !header.names().get(i).isEmpty()) {
                 name = name + " (column " + (i + 1) + ")"; // a repeated header name: keep both cells apart
             }
-            b = b == null ? new StringBuilder(64).append('{') : b.append(',');
-            quote(b, name).append(':');
-            quote(b, cell);
+            b = b == null ? new RawRowJson() : b;
+            b.put(name, cell); // bounded: a huge row is cut with a marker, never too long for raw_row
         }
-        return b == null ? null : b.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder b, String s) {
-        b.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(s, b);
-        return b.append('"');
+        return b == null ? null : b.toString();
     }
 }

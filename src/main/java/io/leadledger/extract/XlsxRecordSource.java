@@ -44,8 +44,26 @@ public final class XlsxRecordSource implements RecordSource {
             throw e;
         } catch (Exception e) {
             close();
-            throw new SourceFormatException(file + ": not a readable XLSX workbook: " + e.getMessage(), e);
+            throw new SourceFormatException(file + ": " + whatIsWrong(file));
         }
+    }
+
+    /** One sentence on why a file is not a workbook we can read, from its first bytes (never echoing them). */
+    static String whatIsWrong(Path file) {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(8);
+        } catch (java.io.IOException e) {
+            return "cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+        if (head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+                && (head[3] & 0xFF) == 0xE0) {
+            return "is a password-protected workbook or an old-format .xls file; save it as an unprotected .xlsx";
+        }
+        if (head.length >= 2 && head[0] == 'P' && head[1] == 'K') {
+            return "is a zip file but not a readable XLSX workbook (damaged, or another kind of document)";
+        }
+        return "is not an XLSX workbook";
     }
 
     /** Title rows above the header are passed over; the header must be on headerRow itself. */

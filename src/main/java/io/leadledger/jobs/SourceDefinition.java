@@ -5,8 +5,15 @@ import java.nio.file.Path;
 /**
  * One source of the nightly sync as configured in jobs/: a name (unique per tenant), the files to read
  * (a glob relative to the working directory) and the effective mapping (profile + overrides).
+ * stagingFollowsFiles: staging keeps only the rows the source's current files provide (a full export each
+ * night) instead of every row ever delivered (incremental exports, the default).
  */
-public record SourceDefinition(String name, SourceKind kind, String files, MappingProfile mapping) {
+public record SourceDefinition(String name, SourceKind kind, String files, MappingProfile mapping,
+                               boolean stagingFollowsFiles) {
+
+    public SourceDefinition(String name, SourceKind kind, String files, MappingProfile mapping) {
+        this(name, kind, files, mapping, false);
+    }
 
     public boolean isXlsx(Path file) {
         String format = mapping.format();

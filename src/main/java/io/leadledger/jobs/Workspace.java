@@ -36,15 +36,15 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
      */
     public Workspace withSourcesIn(Path input) {
         var sources = sync.sources().stream().map(d -> new SourceDefinition(d.name(), d.kind(),
-                input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping())).toList();
+                input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping(), d.stagingFollowsFiles())).toList();
         String fx = sync.fxFile() == null ? null : input.resolve(Path.of(sync.fxFile()).getFileName()).toString();
-        return new Workspace(dir, tenant, new SyncDefinition(sync.job(), sync.cron(), sync.timezone(), fx, sources),
-                reports, delivery);
+        return new Workspace(dir, tenant, new SyncDefinition(sync.job(), sync.cron(), sync.timezone(), fx, sources,
+                sync.followSymlinks()), reports, delivery);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files", "stagingFollowsFiles");
 
     public static Workspace load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -138,7 +138,8 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
             }
         }
         return new SyncDefinition(str(map, "job", "nightly-sync"), str(map, "cron", "0 30 2 * * *"),
-                str(map, "timezone", null), str(map, "fx", null), List.copyOf(sources));
+                str(map, "timezone", null), str(map, "fx", null), List.copyOf(sources),
+                Boolean.TRUE.equals(map.get("followSymlinks")));
     }
 
     private static SourceDefinition source(Path file, Path dir, Map<String, Object> m) {
@@ -163,7 +164,8 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         if (effective.columnsOrEmpty().isEmpty()) {
             throw new JobsConfigException(where + ": no column mapping: name a 'profile' or give 'columns'");
         }
-        return new SourceDefinition(name, effective.kind(), files, effective);
+        return new SourceDefinition(name, effective.kind(), files, effective,
+                Boolean.TRUE.equals(m.get("stagingFollowsFiles")));
     }
 
     /** A mapping profile shipped in the jar, by name. */

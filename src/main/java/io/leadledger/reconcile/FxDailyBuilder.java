@@ -50,6 +50,9 @@ public class FxDailyBuilder {
                                     UNION ALL SELECT MAX(spend_date) FROM stg_spend WHERE tenant = ?) x""",
                 LocalDate.class, tenant, tenant);
         LocalDate end = maxNeeded != null && maxNeeded.isAfter(until) ? maxNeeded : until;
+        if (end.isAfter(io.leadledger.extract.ImportLimits.LAST_DATE)) {
+            end = io.leadledger.extract.ImportLimits.LAST_DATE; // a row from before import checked dates: no calendar to 9999
+        }
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> months = new ArrayList<>();
         for (String ccy : currencies) {

@@ -25,6 +25,8 @@ import java.util.HexFormat;
 class SourceFileReader implements ItemStreamReader<RawRecord> {
 
     static final String ROWS_DONE = "rows.done";
+    /** Set when this version of the file is read from its first row (not resumed, not skipped as unchanged). */
+    static final String FRESH = "file.fresh";
 
     private final String tenant;
     private final SourceDefinition source;
@@ -48,7 +50,8 @@ class SourceFileReader implements ItemStreamReader<RawRecord> {
         if (ctx.containsKey("file.hash") && !hash.equals(ctx.getString("file.hash"))) {
             // restarted on a file that changed since the failed attempt: its row positions mean nothing
             // any more, so read it again from the start (staging upserts by key: nothing is duplicated)
-            for (String k : new String[] {ROWS_DONE, "rows.read", "rows.loaded", "rows.quarantined", "rows.duplicate"}) {
+            for (String k : new String[] {ROWS_DONE, "rows.read", "rows.loaded", "rows.quarantined", "rows.duplicate",
+                    FRESH, StagingWriter.CLEARED}) {
                 ctx.remove(k);
             }
         }
@@ -58,13 +61,11 @@ class SourceFileReader implements ItemStreamReader<RawRecord> {
         if (unchanged) {
             return;
         }
-        records = RecordSources.open(source, file);
-        try {
-            ctx.putString("file.header", new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writeValueAsString(records.header().names()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        if (!ctx.containsKey(ROWS_DONE)) {
+            ctx.putString(FRESH, "yes");
         }
+        records = RecordSources.open(source, file);
+        ctx.putString("file.header", headerJson(records.header().names()));
         rowsDone = ctx.getLong(ROWS_DONE, 0L);
         for (long i = 0; i < rowsDone; i++) {
             if (records.next() == null) {
@@ -96,6 +97,21 @@ class SourceFileReader implements ItemStreamReader<RawRecord> {
             records.close();
             records = null;
         }
+    }
+
+    /** The header as a JSON array, bounded like a raw_row (it is kept in the step context and source_file). */
+    static String headerJson(java.util.List<String> names) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < names.size(); i++) {
+            String quoted = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                    .quoteAsString(io.leadledger.extract.ImportLimits.cut(names.get(i), 200)));
+            if (b.length() + quoted.length() + 40 > io.leadledger.extract.ImportLimits.MAX_RAW_ROW_CHARS) {
+                b.append(i == 0 ? "" : ",").append("\"… ").append(names.size() - i).append(" more columns\"");
+                break;
+            }
+            b.append(i == 0 ? "" : ",").append('"').append(quoted).append('"');
+        }
+        return b.append(']').toString();
     }
 
     static String sha256(Path file) {

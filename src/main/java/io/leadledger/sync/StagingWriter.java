@@ -11,7 +11,22 @@ import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemWriter;
 
+import io.leadledger.extract.Header;
+import io.leadledger.extract.ImportLimits;
+import io.leadledger.extract.RawRecord;
+import io.leadledger.extract.RecordSource;
+import io.leadledger.extract.RecordSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -22,15 +37,24 @@ import java.time.LocalDateTime;
  */
 class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
 
+    private static final Logger log = LoggerFactory.getLogger(StagingWriter.class);
+
     private final String tenant;
     private final SourceDefinition source;
     private final Path file;
     private final StagingRepository staging;
     private final RunAuditRepository audit;
+    private final RowProcessor processor;
     private StepExecution step;
     private long writeNanos;
 
     StagingWriter(String tenant, SourceDefinition source, Path file, StagingRepository staging, RunAuditRepository audit) {
+        this(tenant, source, file, staging, audit, null);
+    }
+
+    StagingWriter(String tenant, SourceDefinition source, Path file, StagingRepository staging, RunAuditRepository audit,
+                  RowProcessor processor) {
+        this.processor = processor;
         this.tenant = tenant;
         this.source = source;
         this.file = file;
@@ -48,6 +72,7 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
         long runId = step.getJobExecutionId();
         ExecutionContext ctx = step.getExecutionContext();
         for (StagedBatch b : chunk) {
+            dropEarlierVersion(ctx);
             long t0 = System.nanoTime();
             staging.write(b.loaded());
             writeNanos += System.nanoTime() - t0;
@@ -61,6 +86,19 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
             step.setWriteCount(step.getWriteCount() + b.loaded().size() - 1);
         }
     }
+
+    /**
+     * stagingFollowsFiles: a new version of a file replaces what its earlier version staged, in the transaction
+     * of its first batch, so a row the file no longer has is gone (and a restart, past that batch, keeps the rest).
+     */
+    private void dropEarlierVersion(ExecutionContext ctx) {
+        if (source.stagingFollowsFiles() && ctx.containsKey(SourceFileReader.FRESH) && !ctx.containsKey(CLEARED)) {
+            int n = staging.dropFileRows(tenant, source.name(), source.kind(), file.toString());
+            ctx.putLong(CLEARED, n);
+        }
+    }
+
+    static final String CLEARED = "file.cleared";
 
     private static void add(ExecutionContext ctx, String key, long n) {
         ctx.putLong(key, ctx.getLong(key, 0L) + n);
@@ -77,7 +115,11 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
         String hash = ctx.containsKey("file.hash") ? ctx.getString("file.hash") : "-";
         boolean failed = !s.getFailureExceptions().isEmpty();
         String status = failed ? "failed" : ctx.getString("file.status", "loaded");
-        String message = failed ? rootMessage(s.getFailureExceptions().get(0)) : null;
+        if (!failed && "loaded".equals(status)) {
+            dropEarlierVersion(ctx); // a version without data rows
+        }
+        String message = failed ? rootMessage(s.getFailureExceptions().get(0))
+                : processor == null || processor.conflictCount() == 0 ? null : conflicts();
         audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), file.toString(),
                 hash, status, ctx.getLong("rows.read", 0L), ctx.getLong("rows.loaded", 0L),
                 ctx.getLong("rows.quarantined", 0L), ctx.getLong("rows.duplicate", 0L), message,
@@ -95,7 +137,68 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
         return s.getExitStatus();
     }
 
+    /**
+     * "2 ids repeated with different values (the first row is kept): id 'L7' rows 3 and 9 differ in Email,
+     * Company; ...". The differing columns come from reading the first rows again: a file with conflicts is
+     * rare, and holding every row's cells to compare would cost memory on every import.
+     */
+    private String conflicts() {
+        List<RowProcessor.Conflict> listed = processor.conflicts();
+        Set<Long> wanted = new HashSet<>();
+        listed.forEach(c -> wanted.add(c.firstRow()));
+        Map<Long, String[]> firstRows = new HashMap<>();
+        Header header = null;
+        try (RecordSource records = RecordSources.open(source, file)) {
+            header = records.header();
+            for (RawRecord r; firstRows.size() < wanted.size() && (r = records.next()) != null; ) {
+                if (wanted.contains(r.rowNum())) {
+                    firstRows.put(r.rowNum(), r.cells());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("{}: could not read the file again to name the differing columns", file, e);
+        }
+        StringBuilder b = new StringBuilder().append(processor.conflictCount())
+                .append(processor.conflictCount() == 1 ? " id repeated" : " ids repeated")
+                .append(" with different values (the first row is kept): ");
+        for (int i = 0; i < listed.size(); i++) {
+            RowProcessor.Conflict c = listed.get(i);
+            b.append(i == 0 ? "" : "; ");
+            if (source.kind() != io.leadledger.jobs.SourceKind.SPEND) {
+                b.append("id '").append(ImportLimits.cut(c.key(), 60)).append("' ");
+            }
+            b.append("rows ").append(c.firstRow()).append(" and ").append(c.row());
+            String[] first = firstRows.get(c.firstRow());
+            if (first != null && header != null) {
+                List<String> differ = new ArrayList<>();
+                for (int col = 0; col < Math.max(first.length, c.cells().length); col++) {
+                    String a = col < first.length ? first[col] : null;
+                    String d = col < c.cells().length ? c.cells()[col] : null;
+                    if (!Objects.equals(blankToNull(a), blankToNull(d))) {
+                        differ.add(col < header.names().size() && !header.names().get(col).isEmpty()
+                                ? header.names().get(col) : "column " + (col + 1));
+                    }
+                }
+                b.append(" differ in ").append(String.join(", ", differ));
+            }
+        }
+        if (processor.conflictCount() > listed.size()) {
+            b.append("; and ").append(processor.conflictCount() - listed.size()).append(" more");
+        }
+        log.warn("{} {}: {}", source.name(), file, b);
+        return b.toString();
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
     static String rootMessage(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x instanceof io.leadledger.extract.SourceFormatException || x instanceof io.leadledger.jobs.JobsConfigException) {
+                return x.getMessage(); // written for people: file and what is wrong, in one sentence
+            }
+        }
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();

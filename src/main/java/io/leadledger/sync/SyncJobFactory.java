@@ -12,12 +12,12 @@ import io.leadledger.warehouse.LinkOverrideRepository;
 import io.leadledger.warehouse.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
@@ -70,18 +70,95 @@ public class SyncJobFactory {
         this.linkOverrides = linkOverrides;
     }
 
+    /**
+     * prepare -> each source's files (and its follow-files step) -> reconcile -> check-sources. A source whose
+     * file cannot be read fails its own step only: the other sources still load and reconcile, and the run ends
+     * FAILED afterwards (check-sources), so cron sees it and {@code restart} retries just the failed files.
+     */
     public Job build(Workspace ws) {
-        SimpleJobBuilder job = new JobBuilder(ws.sync().job(), jobRepository).start(prepareStep(ws));
+        List<Step> sourceSteps = new ArrayList<>();
         for (SourceDefinition source : ws.sync().sources()) {
-            List<Path> files = FileGlob.resolve(source.files());
+            List<Path> files = FileGlob.resolve(source.files(), ws.sync().followSymlinks());
             if (files.isEmpty()) {
-                job.next(missingFilesStep(ws, source));
+                sourceSteps.add(missingFilesStep(ws, source));
             }
             for (Path file : files) {
-                job.next(importStep(ws, source, file));
+                sourceSteps.add(importStep(ws, source, file));
+            }
+            if (source.stagingFollowsFiles() && !files.isEmpty()) {
+                sourceSteps.add(followFilesStep(ws, source, files));
             }
         }
-        return job.next(reconcileStep(ws)).next(sourceProblemsStep(ws)).build();
+        Step reconcile = reconcileStep(ws);
+        var flow = new JobBuilder(ws.sync().job(), jobRepository).flow(prepareStep(ws));
+        if (sourceSteps.isEmpty()) {
+            flow.next(reconcile);
+        } else {
+            flow.next(sourceSteps.get(0));
+            for (int i = 0; i < sourceSteps.size(); i++) {
+                // whatever became of this file, go on with the next one: one bad file costs its source, not the night
+                flow.from(sourceSteps.get(i)).on("*").to(i + 1 < sourceSteps.size() ? sourceSteps.get(i + 1) : reconcile);
+            }
+        }
+        Step check = checkSourcesStep(ws);
+        flow.from(reconcile).on("COMPLETED").to(check).from(reconcile).on("*").fail();
+        flow.from(check).on("COMPLETED").end().from(check).on("*").fail();
+        return flow.end().build();
+    }
+
+    /**
+     * Fails the run, after reconcile, when a source's file failed in it, or when the reconcile had to leave a
+     * source out (a spend source without exchange rates): one line naming the sources.
+     */
+    private Step checkSourcesStep(Workspace ws) {
+        return new StepBuilder("check-sources", jobRepository).tasklet((contribution, ctx) -> {
+            List<String> failed = new ArrayList<>();
+            for (var s : ctx.getStepContext().getStepExecution().getJobExecution().getStepExecutions()) {
+                if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.FAILED) {
+                    String name = s.getStepName().substring("import:".length());
+                    String src = "'" + name.substring(0, Math.max(0, name.indexOf(':'))) + "'";
+                    if (!failed.contains(src)) {
+                        failed.add(src);
+                    }
+                }
+            }
+            List<String> problems = reconciler.sourceProblems(ws.tenant().id());
+            if (!failed.isEmpty()) {
+                throw new SourcesNotLoadedException("not loaded in this run: source " + String.join(", ", failed)
+                        + " (see the failed step); the other sources were loaded and reconciled"
+                        + (problems.isEmpty() ? "" : "; also: " + String.join("; ", problems)));
+            }
+            if (!problems.isEmpty()) {
+                throw new io.leadledger.reconcile.MissingFxRateException(String.join("\n", problems));
+            }
+            return RepeatStatus.FINISHED;
+        }, tx).listener(new StepExecutionListener() {
+            @Override
+            public void beforeStep(org.springframework.batch.core.StepExecution check) {
+                // the flow went on past a failed file, which marks its step ABANDONED - and an abandoned step is
+                // never restarted: mark it FAILED again (outside the tasklet's transaction, which rolls back),
+                // so `restart` retries exactly the files that failed
+                for (var s : check.getJobExecution().getStepExecutions()) {
+                    if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.ABANDONED) {
+                        s.setStatus(BatchStatus.FAILED);
+                        jobRepository.update(s);
+                    }
+                }
+            }
+        }).allowStartIfComplete(true).build();
+    }
+
+    /** Staging keeps only what the source's current files provide: rows of files no longer delivered go. */
+    private Step followFilesStep(Workspace ws, SourceDefinition source, List<Path> files) {
+        return new StepBuilder("follow-files:" + source.name(), jobRepository).tasklet((contribution, ctx) -> {
+            int dropped = staging.dropRowsOfOtherFiles(ws.tenant().id(), source.name(), source.kind(),
+                    files.stream().map(Path::toString).toList());
+            if (dropped > 0) {
+                log.info("{}: {} staged rows dropped, their files are no longer delivered (stagingFollowsFiles)",
+                        source.name(), dropped);
+            }
+            return RepeatStatus.FINISHED;
+        }, tx).allowStartIfComplete(true).build();
     }
 
     private Step prepareStep(Workspace ws) {
@@ -92,13 +169,20 @@ public class SyncJobFactory {
                 log.info("link overrides: {} from {}", overrides, ws.dir().resolve(LinkOverrideRepository.FILE));
             }
             if (ws.sync().fxFile() != null) {
-                List<Path> fxFiles = FileGlob.resolve(ws.sync().fxFile());
+                List<Path> fxFiles = FileGlob.resolve(ws.sync().fxFile(), ws.sync().followSymlinks());
                 if (fxFiles.isEmpty()) {
                     throw new JobsConfigException("nightly-sync.yml fx: no file matches '" + ws.sync().fxFile() + "'");
                 }
+                long runId = ctx.getStepContext().getStepExecution().getJobExecutionId();
                 for (Path f : fxFiles) {
-                    int n = fxRates.loadEcbCsv(ws.tenant().id(), f);
-                    log.info("fx: {} rates from {}", n, f);
+                    FxRateRepository.FxLoad n;
+                    try {
+                        n = fxRates.loadEcbCsv(ws.tenant().id(), f, runId);
+                    } catch (IllegalArgumentException e) {
+                        throw new JobsConfigException(e.getMessage()); // one line naming the file, no trace
+                    }
+                    log.info("fx: {} rates from {}{}", n.loaded(), f,
+                            n.rejected() == 0 ? "" : " (" + n.rejected() + " refused, see quarantine)");
                 }
             }
             return RepeatStatus.FINISHED;
@@ -114,15 +198,26 @@ public class SyncJobFactory {
 
     private Step importStep(Workspace ws, SourceDefinition source, Path file) {
         String tenant = ws.tenant().id();
-        StagingWriter writer = new StagingWriter(tenant, source, file, staging, audit);
+        RowProcessor processor = new RowProcessor(RecordSources.parser(source, ws.tenant().zone()),
+                source.mapping().columnsOrEmpty().get("amount"));
+        StagingWriter writer = new StagingWriter(tenant, source, file, staging, audit, processor);
         StagedBatchReader reader = new StagedBatchReader(tenant, source, new SourceFileReader(tenant, source, file, audit),
-                new RowProcessor(RecordSources.parser(source, ws.tenant().zone())), staging, batchRows);
+                processor, staging, batchRows);
+        StepExecutionListener conversions = new StepExecutionListener() {
+            @Override
+            public void beforeStep(org.springframework.batch.core.StepExecution s) {
+                // tonight's rates are loaded by now (prepare): bound what an amount may be converted to
+                processor.limitConversions(fxRates.maxFactorsTo(tenant, ws.tenant().reportingCurrency()),
+                        ws.tenant().reportingCurrency());
+            }
+        };
         ProgressListener progress = new ProgressListener(source.name(), file, reader, writer);
         // one item is one batch of batchRows rows: one transaction per batch
         return new StepBuilder(stepName(source, file), jobRepository)
                 .<StagedBatch, StagedBatch>chunk(1, tx)
                 .reader(reader)
                 .writer(writer)
+                .listener(conversions)
                 .listener((StepExecutionListener) reader)
                 .listener(writer)
                 .listener((StepExecutionListener) progress)
@@ -135,17 +230,6 @@ public class SyncJobFactory {
             long t0 = System.nanoTime();
             reconciler.reconcile(ws.tenant(), ws.sync(), LocalDate.now(ws.tenant().zone()));
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
-            return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
-    }
-
-    /** After the reconcile committed: a source it had to leave out (spend without rates) fails the run. */
-    private Step sourceProblemsStep(Workspace ws) {
-        return new StepBuilder("source-problems", jobRepository).tasklet((contribution, ctx) -> {
-            List<String> problems = reconciler.sourceProblems(ws.tenant().id());
-            if (!problems.isEmpty()) {
-                throw new io.leadledger.reconcile.MissingFxRateException(String.join("\n", problems));
-            }
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();
     }

@@ -1,7 +1,5 @@
 package io.leadledger.warehouse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadledger.extract.Deal;
 import io.leadledger.extract.Lead;
 import io.leadledger.extract.ParsedRow;
@@ -64,7 +62,6 @@ public class StagingRepository {
               raw_row, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = new ObjectMapper();
     private final boolean bulkLoad;
 
     public StagingRepository(JdbcTemplate jdbc, javax.sql.DataSource dataSource) {
@@ -136,6 +133,40 @@ public class StagingRepository {
         }
     }
 
+    private static String table(SourceKind kind) {
+        return switch (kind) {
+            case LEADS -> "stg_lead";
+            case DEALS -> "stg_deal";
+            case SPEND -> "stg_spend";
+        };
+    }
+
+    /** stagingFollowsFiles: what an earlier version of this file staged, before its new version is staged. */
+    public int dropFileRows(String tenant, String source, SourceKind kind, String file) {
+        // a workbook's rows name their sheet too ("leads.xlsx#Contacts")
+        return jdbc.update("DELETE FROM " + table(kind) + " WHERE tenant = ? AND source_name = ? AND (source_file = ?"
+                + " OR source_file LIKE ?)", tenant, source, cut(file, 1000), likePrefix(file) + "#%");
+    }
+
+    private static String likePrefix(String path) {
+        return cut(path, 990).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** stagingFollowsFiles: rows staged from files the source no longer delivers. */
+    public int dropRowsOfOtherFiles(String tenant, String source, SourceKind kind, List<String> files) {
+        if (files.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(List.of(tenant, source));
+        StringBuilder where = new StringBuilder();
+        for (String f : files) {
+            where.append(" AND source_file <> ? AND source_file NOT LIKE ?");
+            args.add(cut(f, 1000));
+            args.add(likePrefix(f) + "#%");
+        }
+        return jdbc.update("DELETE FROM " + table(kind) + " WHERE tenant = ? AND source_name = ?" + where, args.toArray());
+    }
+
     public void quarantine(String tenant, String source, long runId, List<ParsedRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -172,14 +203,12 @@ public class StagingRepository {
 
     /** Quarantine rows are read by people: there the row keeps its column names. */
     private String rawObject(ParsedRow r) {
-        try {
-            return json.writeValueAsString(r.raw().asMap());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        io.leadledger.extract.RawRowJson row = new io.leadledger.extract.RawRowJson();
+        r.raw().asMap().forEach(row::put); // bounded, so a 10 MB cell or a 100,000-cell row still fits raw_row
+        return row.toString();
     }
 
     private static String cut(String v, int max) {
-        return v == null || v.length() <= max ? v : v.substring(0, max);
+        return io.leadledger.extract.ImportLimits.cut(v, max);
     }
 }

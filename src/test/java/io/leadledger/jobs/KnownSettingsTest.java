@@ -41,8 +41,9 @@ class KnownSettingsTest {
         assertEquals(profile, KnownSettings.paths(KnownSettings.PROFILE));
 
         List<String> sync = new java.util.ArrayList<>(List.of("job", "cron", "timezone", "fx", "sources[].name",
-                "sources[].kind", "sources[].files", "sources[].profile"));
+                "sources[].kind", "sources[].files", "sources[].stagingFollowsFiles", "sources[].profile"));
         profile.stream().filter(k -> !k.equals("name") && !k.equals("kind")).forEach(k -> sync.add("sources[]." + k));
+        sync.add("followSymlinks");
         assertEquals(sync, KnownSettings.paths(KnownSettings.NIGHTLY_SYNC));
 
         assertEquals(List.of("job", "cron", "timezone", "reports", "formats", "out", "paperSize", "recipients",
