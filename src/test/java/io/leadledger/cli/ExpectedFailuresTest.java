@@ -151,6 +151,9 @@ class ExpectedFailuresTest {
         // spend in pounds, and no FX file to convert it with: the reconcile step names the currency and the date
         Files.writeString(dir.resolve("leads.csv"), Files.readString(tmp.resolve("typo-leads.csv")));
         Files.writeString(sync, good.replace("defaultCurrency: USD\n    columns: { date: Day", "defaultCurrency: GBP\n    columns: { date: Day"));
+        // a new spend row: the spend file was loaded by the run above (a failed source no longer stops the others),
+        // and an unchanged file is skipped
+        Files.writeString(dir.resolve("spend.csv"), "02-10-2026;Paid search;Brand;100\n", java.nio.file.StandardOpenOption.APPEND);
         Result fx = cli(dir, "run", "nightly-sync");
         assertEquals(1, fx.code(), fx::toString);
         assertThat(oneLine(fx)).contains("FAILED", "GBP", "fix the cause, then: leadledger restart ");
