@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every fenced {@code ```sql} block of README.md (indented ones too), split into statements at ';', runs against the
- * demo warehouse after a nightly sync on H2. Substitution rule: {@code <tenant>} and {@code '<tenant>'} become the
+ * demo warehouse after a nightly sync, on H2 and on MariaDB. Substitution rule: {@code <tenant>} and {@code '<tenant>'} become the
  * demo tenant; nothing else is rewritten, so a snippet that names a column or table the schema lacks fails here.
  */
 class ReadmeSqlSnippetsTest {
@@ -34,18 +34,24 @@ class ReadmeSqlSnippetsTest {
         Workspace ws = TestWorkspaces.demo(input);
         new DemoDataGenerator(42, YearMonth.of(2026, 10), ws.tenant().zone()).generate(input);
         List<String> failures = new ArrayList<>();
-        try (TestWarehouse w = TestWarehouse.h2(tmp.resolve("h2"))) {
-            assertEquals(BatchStatus.COMPLETED, w.bean(PipelineRunner.class).runSync(ws).getStatus());
-            for (String sql : statements) {
-                String s = sql.replace("'<tenant>'", "'" + ws.tenant().id() + "'").replace("<tenant>", ws.tenant().id());
-                try {
-                    w.jdbc().queryForList(s);
-                } catch (RuntimeException e) {
-                    failures.add(s.replaceAll("\\s+", " ") + "\n    -> " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-                }
+        for (String db : List.of("h2", "mariadb")) {
+            try (TestWarehouse w = db.equals("h2") ? TestWarehouse.h2(tmp.resolve("h2")) : TestWarehouse.mariadb("leadledger_readme")) {
+                runAll(w, ws, statements, failures);
             }
         }
         assertTrue(failures.isEmpty(), "README sql snippets that fail on the demo warehouse:\n  " + String.join("\n  ", failures));
+    }
+
+    private static void runAll(TestWarehouse w, Workspace ws, List<String> statements, List<String> failures) throws Exception {
+        assertEquals(BatchStatus.COMPLETED, w.bean(PipelineRunner.class).runSync(ws).getStatus());
+        for (String sql : statements) {
+            String s = sql.replace("'<tenant>'", "'" + ws.tenant().id() + "'").replace("<tenant>", ws.tenant().id());
+            try {
+                w.jdbc().queryForList(s);
+            } catch (RuntimeException e) {
+                failures.add(w.name() + ": " + s.replaceAll("\\s+", " ") + "\n    -> " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
     }
 
     @Test
