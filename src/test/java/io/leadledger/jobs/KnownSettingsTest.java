@@ -21,7 +21,7 @@ class KnownSettingsTest {
 
     /**
      * The settings as they stand. A new record component shows up here by itself; when this fails, check that the
-     * new setting sits where users will write it, add it to the list and to the README's description of the file.
+     * new setting sits where users will write it, add it to the list and to docs/settings.md (SettingsReferenceTest).
      */
     @Test
     void everyKnownSettingOfEveryFile() {
