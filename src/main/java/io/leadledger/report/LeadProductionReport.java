@@ -200,52 +200,29 @@ public class LeadProductionReport {
     }
 
     private static List<Definition> definitions(ReportContext ctx) {
-        String tz = ctx.tenant().timezone();
-        String ccy = ctx.tenant().reportingCurrency();
         int days = ctx.tenant().neverTouchedAfterDays();
-        if (!ctx.touchMeasured()) {
-            List<Definition> d = new ArrayList<>(List.of(
-                    new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
-                    new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
-                            + "source and campaign are those of the earliest record (first touch)."),
-                    new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
-                    new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),
-                    new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."),
-                    new Definition("Never touched", "Not measured: no source supplied the date of the first sales activity."),
-                    new Definition("Pending", "Handed leads sales neither accepted nor rejected (yet)."),
-                    new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected).")));
-            if (ctx.spend()) {
-                d.add(2, Definition.spend("month", ccy));
-                d.add(3, new Definition("Cost per lead", "Spend ÷ new leads."));
-            }
-            return List.copyOf(d);
-        }
-        if (!ctx.spend()) {
-            return List.of(
-                    new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
-                    new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
-                            + "source and campaign are those of the earliest record (first touch)."),
-                    new Definition("Spend", "Not supplied: no spend export, so cost per lead is not shown."),
-                    new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
-                    new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),
-                    new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."),
-                    new Definition("Never touched", "Handed leads with no sales activity and no status " + days + " days after hand-over."),
-                    new Definition("Pending", "Handed leads still being worked, or handed less than " + days + " days ago."),
-                    new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected + never touched)."));
-        }
-        return List.of(
-                new Definition("Report month", ctx.month() + ", calendar month in " + tz + "."),
+        List<Definition> d = new ArrayList<>(List.of(
+                new Definition("Report month", ctx.month() + ", calendar month in " + ctx.tenant().timezone() + "."),
                 new Definition("New leads", "Leads (people, merged across marketing tools by e-mail) first created in the month; "
-                        + "source and campaign are those of the earliest record (first touch)."),
-                Definition.spend("month", ccy),
-                new Definition("Cost per lead", "Spend ÷ new leads."),
-                new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."),
-                new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."),
-                new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."),
-                new Definition("Never touched", "Handed leads with no sales activity and no status " + ctx.tenant().neverTouchedAfterDays()
-                        + " days after hand-over."),
-                new Definition("Pending", "Handed leads still being worked, or handed less than "
-                        + ctx.tenant().neverTouchedAfterDays() + " days ago."),
-                new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected + never touched)."));
+                        + "source and campaign are those of the earliest record (first touch).")));
+        if (ctx.spend()) {
+            d.add(Definition.spend("month", ctx.tenant().reportingCurrency()));
+            d.add(new Definition("Cost per lead", "Spend ÷ new leads."));
+        } else if (ctx.touchMeasured()) {
+            d.add(new Definition("Spend", "Not supplied: no spend export, so cost per lead is not shown."));
+        }
+        d.add(new Definition("Handed to sales", "Leads that became marketing-qualified (handed to sales) in the month."));
+        d.add(new Definition("Accepted", "Handed leads sales accepted (sales-qualified) or turned into an opportunity."));
+        d.add(new Definition("Rejected", "Handed leads sales disqualified, with the reason sales gave."));
+        if (ctx.touchMeasured()) {
+            d.add(new Definition("Never touched", "Handed leads with no sales activity and no status " + days + " days after hand-over."));
+            d.add(new Definition("Pending", "Handed leads still being worked, or handed less than " + days + " days ago."));
+            d.add(new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected + never touched)."));
+        } else {
+            d.add(new Definition("Never touched", "Not measured: no source supplied the date of the first sales activity."));
+            d.add(new Definition("Pending", "Handed leads sales neither accepted nor rejected (yet)."));
+            d.add(new Definition("Acceptance rate", "Accepted ÷ (accepted + rejected)."));
+        }
+        return List.copyOf(d);
     }
 }

@@ -67,24 +67,23 @@ public class RunAuditRepository {
     /** The count audit of a run's night (see {@link #latestOfNight}), by source and file. */
     public List<AuditRow> forNight(long runId) {
         return jdbc.query("SELECT * FROM run_audit a WHERE " + latestOfNight("a") + " ORDER BY source_name, source_file",
-                (rs, i) -> new AuditRow(rs.getLong("run_id"), rs.getString("tenant"), rs.getString("source_name"),
-                        rs.getString("source_kind"), rs.getString("source_file"), rs.getString("file_hash"),
-                        rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
-                        rs.getLong("rows_quarantined"), rs.getLong("rows_duplicate"), rs.getString("message"),
-                        rs.getTimestamp("started_at").toLocalDateTime(),
-                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toLocalDateTime()),
+                RunAuditRepository::row,
                 runId, runId, runId, runId);
     }
 
     public List<AuditRow> forRun(long runId) {
         return jdbc.query("SELECT * FROM run_audit WHERE run_id = ? ORDER BY started_at, source_name, source_file",
-                (rs, i) -> new AuditRow(rs.getLong("run_id"), rs.getString("tenant"), rs.getString("source_name"),
-                        rs.getString("source_kind"), rs.getString("source_file"), rs.getString("file_hash"),
-                        rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
-                        rs.getLong("rows_quarantined"), rs.getLong("rows_duplicate"), rs.getString("message"),
-                        rs.getTimestamp("started_at").toLocalDateTime(),
-                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toLocalDateTime()),
+                RunAuditRepository::row,
                 runId);
+    }
+
+    private static AuditRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new AuditRow(rs.getLong("run_id"), rs.getString("tenant"), rs.getString("source_name"),
+                rs.getString("source_kind"), rs.getString("source_file"), rs.getString("file_hash"),
+                rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
+                rs.getLong("rows_quarantined"), rs.getLong("rows_duplicate"), rs.getString("message"),
+                rs.getTimestamp("started_at").toLocalDateTime(),
+                rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toLocalDateTime());
     }
 
     private static Timestamp ts(LocalDateTime t) {
