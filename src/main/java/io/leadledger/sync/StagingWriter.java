@@ -5,11 +5,11 @@ import io.leadledger.warehouse.RunAuditRepository;
 import io.leadledger.warehouse.RunAuditRepository.AuditRow;
 import io.leadledger.warehouse.StagingRepository;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
-import org.springframework.batch.item.Chunk;
-import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemWriter;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.leadledger.extract.Header;
 import io.leadledger.extract.ImportLimits;
