@@ -33,14 +33,13 @@ final class FunnelSimulation {
 
     void simulate(DemoWorld world) {
         Random r = streams.open(Concern.FUNNEL);
+        DemoPeriod period = world.period;
         for (Lead lead : world.leads) {
-            funnel(lead, world.period, r);
+            funnel(lead, period.start(), period.end(), period.endDate(), r);
         }
     }
 
-    private static void funnel(Lead l, DemoPeriod period, Random r) {
-        ZonedDateTime start = period.start();
-        ZonedDateTime end = period.end();
+    private static void funnel(Lead l, ZonedDateTime start, ZonedDateTime end, LocalDate endDate, Random r) {
         Channel ch = l.channel;
         boolean qualifies;
         if (ch.isEvent()) {
@@ -113,7 +112,7 @@ final class FunnelSimulation {
             l.leadStatus = r.nextDouble() < 0.6 ? "Connected" : "In Progress";
             if (r.nextDouble() < ch.opportunityRate) {
                 LocalDate created = decided.toLocalDate().plusDays(r.nextDouble() < 0.3 ? 0 : 1 + r.nextInt(21));
-                if (!created.isAfter(period.endDate())) {
+                if (!created.isAfter(endDate)) {
                     l.dealCreated = created;
                 }
             }
