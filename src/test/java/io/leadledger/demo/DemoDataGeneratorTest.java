@@ -72,7 +72,7 @@ class DemoDataGeneratorTest {
         hubspot = records(dirA.resolve(DemoDataGenerator.HUBSPOT_CONTACTS), 0);
         marketo = records(dirA.resolve(DemoDataGenerator.MARKETO_LEADS), 0);
         salesforce = records(dirA.resolve(DemoDataGenerator.SALESFORCE_OPPORTUNITIES), 0).stream()
-                .filter(r -> r.size() == DemoDataGenerator.SALESFORCE_HEADER.size()).toList(); // without the footer
+                .filter(r -> r.size() == SalesforceOpportunitiesWriter.HEADER.size()).toList(); // without the footer
     }
 
     @Test
@@ -246,7 +246,7 @@ class DemoDataGeneratorTest {
         for (CSVRecord r : salesforce) {
             String id = r.get("Opportunity ID");
             assertThat(id).matches("006[0-9A-Za-z]{15}");
-            assertThat(DemoDataGenerator.salesforce18(id.substring(0, 15))).isEqualTo(id);
+            assertThat(DealSimulation.salesforce18(id.substring(0, 15))).isEqualTo(id);
             assertThat(ids.add(id)).isTrue();
             currencies.merge(r.get("Opportunity Currency"), 1, Integer::sum);
             LocalDate created = LocalDate.parse(r.get("Created Date"), SF_DATE);

@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -26,19 +26,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import io.leadledger.demo.MarketingBudget.BudgetRow;
+import io.leadledger.demo.MarketingBudget.NoteRow;
+
 /** Writes marketing-budget.xlsx: the spend actuals spreadsheet marketing keeps, byte-stable for a given input. */
-final class DemoWorkbook {
+final class MarketingBudgetWriter {
 
     static final String BUDGET_SHEET = "Budget";
     static final String NOTES_SHEET = "Notes";
     static final List<String> HEADER = List.of("Month", "Channel", "Campaign", "Currency", "Amount");
-
-    /** One budget line. {@code formula} (without "=") if the amount is a formula; {@code dirty}: Amount is text "n/a". */
-    record BudgetRow(LocalDate month, String channel, String campaign, String currency, double amount, String formula,
-                     boolean dirty) {}
-
-    /** One line of the trade-show cost breakdown on the Notes sheet. */
-    record NoteRow(String event, String item, double amount) {}
 
     private static final List<String> NOTES_TEXT = List.of(
             "Marketing spend actuals - notes",
@@ -51,16 +47,21 @@ final class DemoWorkbook {
     /** 1-based sheet row of the breakdown table's header on the Notes sheet. */
     private static final int NOTES_TABLE_HEADER_ROW = NOTES_TEXT.size() + 1;
 
-    private DemoWorkbook() {
-    }
-
     /** 1-based row number (on the Notes sheet) of the n-th (0-based) breakdown line, for formulas like SUM(Notes!C9:C12). */
     static int noteRowNumber(int index) {
         return NOTES_TABLE_HEADER_ROW + 1 + index;
     }
 
-    static void write(Path file, String title, List<BudgetRow> rows, List<NoteRow> notes, Instant stamp, String author)
-            throws IOException {
+    /** @return data rows written on the Budget sheet */
+    int write(Path file, MarketingBudget budget, YearMonth lastMonth) throws IOException {
+        // saved once after the month was closed, not at the wall-clock time, so the file is reproducible
+        Instant stamp = lastMonth.plusMonths(1).atDay(2).atTime(9, 30).toInstant(ZoneOffset.UTC);
+        write(file, MarketingBudget.TITLE, budget.lines(), budget.notes(), stamp, SalesTeam.BUDGET_OWNER);
+        return budget.lines().size();
+    }
+
+    private static void write(Path file, String title, List<BudgetRow> rows, List<NoteRow> notes, Instant stamp,
+                              String author) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Font bold = wb.createFont();
