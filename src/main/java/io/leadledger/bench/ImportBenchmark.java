@@ -51,9 +51,11 @@ public class ImportBenchmark {
     private final TransactionTemplate tx;
     private final Reconciler reconciler;
     private final SqlOnlyMatching sqlOnly;
+    private final java.time.Clock clock;
 
     public ImportBenchmark(DataSource dataSource, JdbcTemplate jdbc, PipelineRunner runner, AttributionBuilder attribution,
-                           TransactionTemplate tx, Reconciler reconciler, SqlOnlyMatching sqlOnly) {
+                           TransactionTemplate tx, Reconciler reconciler, SqlOnlyMatching sqlOnly, java.time.Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.runner = runner;
@@ -137,7 +139,7 @@ public class ImportBenchmark {
             SqlOnlyMatching.Result h = sqlOnly.run(TENANT);
             Reconciler.Timings t;
             try (HeapPeak heap = new HeapPeak()) {
-                t = reconciler.reconcile(ws.tenant(), java.time.LocalDate.now(ws.tenant().zone()));
+                t = reconciler.reconcile(ws.tenant(), java.time.LocalDate.now(clock.withZone(ws.tenant().zone())));
                 reconcilePeak = Math.max(reconcilePeak, heap.peak());
             }
             out.printf("round %d: SQL-only matching %.1f s, reconcile %.1f s of which matching %.1f s%n", round,

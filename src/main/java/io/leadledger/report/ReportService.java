@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -54,13 +55,15 @@ public class ReportService {
     private final DetailQueries details;
     private final CoverageQueries coverage;
     private final int threads;
+    private final Clock clock;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
     private Path pdfTemplates;
 
     public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
-                         CoverageQueries coverage, @Value("${leadledger.reports.threads:2}") int threads) {
+                         CoverageQueries coverage, @Value("${leadledger.reports.threads:2}") int threads, Clock clock) {
+        this.clock = clock;
         this.leadProduction = leadProduction;
         this.salesPerformance = salesPerformance;
         this.roi = roi;
@@ -228,7 +231,7 @@ public class ReportService {
     }
 
     private ReportContext context(Workspace ws, YearMonth month) {
-        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0),
+        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(clock.withZone(ws.tenant().zone())).withNano(0),
                 coverage.of(ws.tenant().id(), month));
     }
 
