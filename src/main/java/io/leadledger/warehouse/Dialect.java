@@ -1,6 +1,7 @@
 package io.leadledger.warehouse;
 
 import org.springframework.batch.support.DatabaseType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ public class Dialect {
     private final boolean mariaDb;
     private final boolean rowAlias;
 
+    @Autowired
     public Dialect(DataSource dataSource) throws MetaDataAccessException {
         this(DatabaseType.fromMetaData(dataSource),
                 JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductVersion()));
