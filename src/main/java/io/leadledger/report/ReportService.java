@@ -1,12 +1,12 @@
 package io.leadledger.report;
 
+import io.leadledger.LeadledgerProperties;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.report.pdf.PaperSize;
 import io.leadledger.report.pdf.PdfReportRenderer;
 import io.leadledger.report.xlsx.XlsxReportRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public class ReportService {
 
     public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
-                         CoverageQueries coverage, @Value("${leadledger.reports.threads:2}") int threads, Clock clock) {
+                         CoverageQueries coverage, LeadledgerProperties properties, Clock clock) {
         this.clock = clock;
         this.leadProduction = leadProduction;
         this.salesPerformance = salesPerformance;
@@ -71,7 +71,7 @@ public class ReportService {
         this.insights = insights;
         this.details = details;
         this.coverage = coverage;
-        this.threads = Math.max(1, Math.min(MAX_THREADS, threads));
+        this.threads = Math.max(1, Math.min(MAX_THREADS, properties.reports().threads()));
     }
 
     /** One file written, and how long it took from its start (its figures were built before). */
