@@ -7,7 +7,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +100,78 @@ public class Dialect {
         }
         return "ON DUPLICATE KEY UPDATE "
                 + Arrays.stream(columns).map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A statement of a SQL file as this server should run it. The files write an {@code INSERT ... SELECT}'s update
+     * as {@code ON DUPLICATE KEY UPDATE c = VALUES(c)}, which H2 and MariaDB need; MySQL has no row alias for a
+     * SELECT and deprecates {@code VALUES()} from 8.0.20, so there each {@code VALUES(c)} becomes the SELECT's
+     * expression for {@code c} ({@code a.lead_key}, {@code 'merge'}), which MySQL resolves against the selected row.
+     */
+    public String forServer(String statement) {
+        return rowAlias ? selectReferences(statement) : statement;
+    }
+
+    private static final Pattern INSERT_SELECT = Pattern.compile(
+            "^\\s*INSERT\\s+INTO\\s+\\w+\\s*\\(([^)]*)\\)\\s*SELECT\\s", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UPDATE_CLAUSE = Pattern.compile("\\sON\\s+DUPLICATE\\s+KEY\\s+UPDATE\\s", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUES_OF = Pattern.compile("VALUES\\s*\\(\\s*(\\w+)\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALIAS = Pattern.compile("(?is)^(.*?)\\s+AS\\s+\\w+$");
+
+    /** {@code VALUES(c)} in the update of an {@code INSERT INTO t (...) SELECT ...} replaced by the SELECT's expression for c. */
+    public static String selectReferences(String statement) {
+        Matcher update = UPDATE_CLAUSE.matcher(statement);
+        Matcher insert = INSERT_SELECT.matcher(statement);
+        if (!update.find() || !insert.find() || !VALUES_OF.matcher(statement.substring(update.end())).find()) {
+            return statement;
+        }
+        List<String> columns = Arrays.stream(insert.group(1).split(",")).map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> selected = topLevel(statement.substring(insert.end(), update.start()));
+        if (selected.size() != columns.size()) {
+            throw new IllegalStateException("cannot pair the " + columns.size() + " columns with the SELECT's "
+                    + selected.size() + " expressions in: " + statement);
+        }
+        Matcher v = VALUES_OF.matcher(statement.substring(update.end()));
+        StringBuilder tail = new StringBuilder();
+        while (v.find()) {
+            int i = columns.indexOf(v.group(1).toLowerCase(Locale.ROOT));
+            if (i < 0) {
+                throw new IllegalStateException("VALUES(" + v.group(1) + ") names no inserted column in: " + statement);
+            }
+            v.appendReplacement(tail, Matcher.quoteReplacement(selected.get(i)));
+        }
+        v.appendTail(tail);
+        return statement.substring(0, update.end()) + tail;
+    }
+
+    /** The select list before the top-level FROM, split at top-level commas, each without its "AS alias". */
+    private static List<String> topLevel(String afterSelect) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < afterSelect.length(); i++) {
+            char c = afterSelect.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                out.add(afterSelect.substring(start, i));
+                start = i + 1;
+            } else if (!quoted && depth == 0 && afterSelect.regionMatches(true, i, "FROM", 0, 4)
+                    && (i == 0 || !Character.isLetterOrDigit(afterSelect.charAt(i - 1)) && afterSelect.charAt(i - 1) != '_')
+                    && (i + 4 == afterSelect.length() || Character.isWhitespace(afterSelect.charAt(i + 4)))) {
+                out.add(afterSelect.substring(start, i));
+                return out.stream().map(String::strip).map(e -> {
+                    Matcher a = ALIAS.matcher(e);
+                    return a.matches() ? a.group(1).strip() : e;
+                }).toList();
+            }
+        }
+        throw new IllegalStateException("no FROM after the select list: " + afterSelect);
     }
 
     @Override

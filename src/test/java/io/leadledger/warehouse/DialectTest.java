@@ -48,4 +48,24 @@ class DialectTest {
                 new Dialect(DatabaseType.MYSQL, "5.5.5-10.11.6-MariaDB").onDuplicateKeyUpdate("a", "b"));
         assertThat(new Dialect(DatabaseType.H2, "2.3.232").onDuplicateKeyUpdate("a")).isEqualTo("ON DUPLICATE KEY UPDATE a = VALUES(a)");
     }
+
+    @Test
+    void onMySqlAnInsertSelectUpdatesFromTheSelectedRowInsteadOfValues() {
+        String sql = """
+                INSERT INTO core_lead_member (tenant, source_name, record_id, lead_key, created_at, ident_key, lead_domain, member_via)
+                SELECT m.tenant, m.source_name, m.record_id, a.lead_key, m.created_at, m.ident_key, COALESCE(a.lead_domain, 'x') AS d, 'merge'
+                FROM core_lead_alias a
+                LEFT JOIN core_lead_member m ON m.tenant = a.tenant AND m.lead_key = a.alias_key
+                WHERE a.tenant = :tenant AND m.record_id IS NOT NULL
+                ON DUPLICATE KEY UPDATE lead_key = VALUES(lead_key), lead_domain = VALUES(lead_domain), member_via = VALUES(member_via)""";
+        assertThat(Dialect.selectReferences(sql)).endsWith(
+                "ON DUPLICATE KEY UPDATE lead_key = a.lead_key, lead_domain = COALESCE(a.lead_domain, 'x'), member_via = 'merge'")
+                .startsWith(sql.substring(0, sql.indexOf("ON DUPLICATE")));
+        assertEquals(sql, new Dialect(DatabaseType.MYSQL, "5.5.5-10.11.6-MariaDB").forServer(sql));
+        assertEquals(sql, new Dialect(DatabaseType.H2, "2.3.232").forServer(sql));
+        assertEquals(Dialect.selectReferences(sql), new Dialect(DatabaseType.MYSQL, "8.0.36").forServer(sql));
+        // not an INSERT ... SELECT, or no VALUES(): as written
+        String plain = "INSERT INTO t (a, b) VALUES (1, 2) ON DUPLICATE KEY UPDATE b = b + 1";
+        assertEquals(plain, Dialect.selectReferences(plain));
+    }
 }
