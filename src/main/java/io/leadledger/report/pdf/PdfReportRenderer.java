@@ -34,6 +34,7 @@ import net.sf.jasperreports.engine.export.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimplePdfExporterConfiguration;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Renders a {@link ReportDocument} to PDF with the JasperReports template {@code <report id>.jrxml}.
@@ -259,15 +260,8 @@ public class PdfReportRenderer {
     }
 
     private static String rootMessage(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        Throwable c = e.getCause();
-        int depth = 0;
-        while (c != null && c != e && depth++ < 5) {
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(" / ").append(c.getMessage());
-            }
-            c = c.getCause();
-        }
-        return sb.toString();
+        String m = String.valueOf(e.getMessage());
+        String root = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+        return root == null || m.contains(root) ? m : m + " / " + root;
     }
 }
