@@ -5,6 +5,7 @@ import io.leadledger.cli.LaunchSettings;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -12,6 +13,7 @@ import org.springframework.core.env.Environment;
 import java.util.concurrent.atomic.AtomicReference;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class LeadledgerApplication {
     public static void main(String[] args) {
         // system properties outrank application.properties: JSON logs, and a web server for 'schedule' only

@@ -5,6 +5,7 @@ import io.leadledger.warehouse.RunAuditRepository.AuditRow;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;
@@ -60,15 +61,10 @@ public class Console {
     }
 
     static String message(Throwable t) {
-        Throwable c = t;
-        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(": ").append(c.getMessage());
-            }
-        }
-        return sb.toString();
+        // the exception's own words and, where it does not already say it, what went wrong at the bottom
+        String m = String.valueOf(t.getMessage());
+        String root = NestedExceptionUtils.getMostSpecificCause(t).getMessage();
+        return root == null || m.contains(root) ? m : m + ": " + root;
     }
 
     static String shorten(String s, int max) {

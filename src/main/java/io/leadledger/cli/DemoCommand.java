@@ -51,7 +51,7 @@ public class DemoCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
         var ws = jobs.load().withSourcesIn(input);
-        YearMonth m = month != null ? month : YearMonth.now(ws.tenant().zone()).minusMonths(1);
+        YearMonth m = month != null ? month : runner.lastFullMonth(ws);
         DemoSummary s = new DemoDataGenerator(seed, m, ws.tenant().zone()).generate(input);
         o.printf("sample exports for %s, 18 months to %s, in %s: %d HubSpot contacts, %d Marketo leads (%d in both), "
                         + "%d deals (%d won), %d dirty rows%n", ws.tenant().name(), m, input.toAbsolutePath(),

@@ -50,7 +50,7 @@ public class ReportCommand implements Callable<Integer> {
                 return Console.USAGE;
             }
         }
-        YearMonth m = month != null ? month : YearMonth.now(ws.tenant().zone()).minusMonths(1);
+        YearMonth m = month != null ? month : runner.lastFullMonth(ws);
         int code = console.report(runner.runReports(ws, m, dir, f), spec.commandLine().getOut(), spec.commandLine().getErr());
         if (code == Console.OK) {
             spec.commandLine().getOut().println("reports written to " + dir.resolve(ws.tenant().id()).resolve(m.toString()).toAbsolutePath());

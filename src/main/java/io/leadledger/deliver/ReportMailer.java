@@ -6,6 +6,7 @@ import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -242,14 +243,9 @@ public class ReportMailer {
     }
 
     static String message(Throwable t) {
-        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(": ").append(c.getMessage());
-            }
-        }
-        return sb.toString();
+        // the exception's own words and, where it does not already say it, what went wrong at the bottom
+        String m = String.valueOf(t.getMessage());
+        String root = NestedExceptionUtils.getMostSpecificCause(t).getMessage();
+        return root == null || m.contains(root) ? m : m + ": " + root;
     }
 }

@@ -1,6 +1,7 @@
 package io.leadledger.deliver;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.leadledger.LeadledgerProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -27,11 +28,14 @@ public class SmtpSettings {
     private final String passwordFile;
     private final String from;
 
-    public SmtpSettings(@Value("${leadledger.smtp.host:}") String host, @Value("${leadledger.smtp.port:587}") int port,
-                        @Value("${leadledger.smtp.security:starttls}") String security,
-                        @Value("${leadledger.smtp.user:}") String user, @Value("${leadledger.smtp.password:}") String password,
-                        @Value("${leadledger.smtp.password-file:}") String passwordFile,
-                        @Value("${leadledger.smtp.from:}") String from) {
+    @Autowired
+    public SmtpSettings(LeadledgerProperties properties) {
+        this(properties.smtp().host(), properties.smtp().port(), properties.smtp().security(), properties.smtp().user(),
+                properties.smtp().password(), properties.smtp().passwordFile(), properties.smtp().from());
+    }
+
+    public SmtpSettings(String host, int port, String security, String user, String password, String passwordFile,
+                        String from) {
         this.host = host.trim();
         this.port = port;
         this.security = security.trim().toLowerCase(Locale.ROOT);

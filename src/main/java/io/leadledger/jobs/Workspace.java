@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,10 +90,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
      * complaint about a value with the setting it is about, without its source excerpt and reference chain.
      */
     static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         if (root instanceof IllegalArgumentException && root.getMessage() != null) {
             return root.getMessage();
         }

@@ -1,6 +1,8 @@
 package io.leadledger.ops;
 
+import io.leadledger.warehouse.Dialect;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -8,12 +10,9 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor.TaskResult;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,7 +41,7 @@ public class JobLocks {
     private final String holder;
     private final HostProcess process;
 
-    public JobLocks(JdbcTemplate jdbc, DataSource dataSource, HostProcess process) throws Exception {
+    public JobLocks(JdbcTemplate jdbc, Dialect dialect, HostProcess process) {
         this.jdbc = jdbc;
         this.process = process;
         this.holder = process.self();
@@ -54,9 +53,8 @@ public class JobLocks {
         JdbcTemplateLockProvider db = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(jdbc).withTableName("shedlock").withLockedByValue(holder).usingDbTime().build());
         this.executor = new DefaultLockingTaskExecutor(new KeepAliveLockProvider(db, keepAlive));
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
         // the same "now" ShedLock uses with usingDbTime(), so "held" means what ShedLock means
-        this.dbNow = product != null && product.toUpperCase().contains("H2") ? "CURRENT_TIMESTAMP(3)" : "UTC_TIMESTAMP(3)";
+        this.dbNow = dialect.utcNow();
     }
 
     public static String name(String tenant, String job) {
@@ -69,7 +67,8 @@ public class JobLocks {
         releaseIfHolderDied(name);
         TaskResult<T> r;
         try {
-            r = executor.executeWithLock(task::call, new LockConfiguration(Instant.now(), name, LEASE, Duration.ZERO));
+            // on ShedLock's own clock, which times the lease (not the application's Clock, which tests move)
+            r = executor.executeWithLock(task::call, new LockConfiguration(ClockProvider.now(), name, LEASE, Duration.ZERO));
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {

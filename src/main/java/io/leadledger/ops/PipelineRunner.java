@@ -24,9 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -180,9 +180,14 @@ public class PipelineRunner {
         }
     }
 
-    private YearMonth lastFullMonth(Workspace ws) {
-        ZoneId zone = ws.tenant().zone();
-        return YearMonth.now(clock.withZone(zone)).minusMonths(1);
+    /** The last full month before today in the tenant's zone: the month the monthly reports are for by default. */
+    public YearMonth lastFullMonth(Workspace ws) {
+        return YearMonth.from(asOf(ws)).minusMonths(1);
+    }
+
+    /** The tenant's day now: written into every run's parameters at launch (restarts keep their run's). */
+    private LocalDate asOf(Workspace ws) {
+        return LocalDate.now(clock.withZone(ws.tenant().zone()));
     }
 
     private Step renderStep(Workspace ws, YearMonth m, Path outDir, List<String> formats) {
@@ -193,9 +198,10 @@ public class PipelineRunner {
         }, tx).build();
     }
 
-    private static JobParametersBuilder params(Workspace ws) {
+    private JobParametersBuilder params(Workspace ws) {
         return new JobParametersBuilder()
                 .addString("tenant", ws.tenant().id())
+                .addLocalDate(SyncJobFactory.AS_OF, asOf(ws))
                 .addLocalDateTime("launchedAt", LocalDateTime.now());
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,12 +28,18 @@ public class ReportTemporaries {
     static final Pattern OURS = Pattern.compile("\\..+\\.pdf\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp"
             + "|[^.].*\\.xlsx\\.tmp");
 
+    private final Clock clock;
+
+    public ReportTemporaries(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Removes our temporaries under {@code tenantDir} (its month folders) older than {@code runStart}; returns how many. */
     public int clean(Path tenantDir, LocalDateTime runStart) {
         if (!Files.isDirectory(tenantDir)) {
             return 0;
         }
-        long before = (runStart == null ? LocalDateTime.now() : runStart).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        long before = (runStart == null ? LocalDateTime.now(clock) : runStart).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
         int n = 0;
         try (Stream<Path> files = Files.walk(tenantDir, 2)) {
             for (Path f : files.filter(Files::isRegularFile).filter(f -> OURS.matcher(f.getFileName().toString()).matches())

@@ -3,6 +3,7 @@ package io.leadledger.reconcile;
 import io.leadledger.jobs.SyncDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.reconcile.attribution.AttributionBuilder;
+import io.leadledger.warehouse.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,9 +45,11 @@ public class Reconciler {
     private final FxDailyBuilder fx;
     private final AttributionBuilder attribution;
     private final MatchingTables matchingTables;
+    private final Dialect dialect;
 
     public Reconciler(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, FxDailyBuilder fx,
-                      AttributionBuilder attribution, MatchingTables matchingTables) {
+                      AttributionBuilder attribution, MatchingTables matchingTables, Dialect dialect) {
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.tx = tx;
         this.fx = fx;
@@ -110,7 +113,7 @@ public class Reconciler {
             jdbc.update("""
                     INSERT INTO source_setting (tenant, source_name, handed_at_created, spend_fx_date, problem)
                     VALUES (:tenant, :source, 0, 'month-average', :problem)
-                    ON DUPLICATE KEY UPDATE problem = VALUES(problem)""", new MapSqlParameterSource()
+                    """ + dialect.onDuplicateKeyUpdate("problem"), new MapSqlParameterSource()
                     .addValue("tenant", tenant.id()).addValue("source", source)
                     .addValue("problem", text.length() > 2000 ? text.substring(0, 2000) : text));
         });
@@ -128,7 +131,7 @@ public class Reconciler {
             List<String> statements = SqlScript.load(path).statements();
             for (int i = 0; i < statements.size(); i++) {
                 long s0 = System.nanoTime();
-                int rows = jdbc.update(statements.get(i), p);
+                int rows = jdbc.update(dialect.forServer(statements.get(i)), p);
                 log.trace("{} statement {}: {} rows in {} ms", path, i + 1, rows, (System.nanoTime() - s0) / 1_000_000);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -3,7 +3,6 @@ package io.leadledger.report;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,8 +20,8 @@ public class DetailQueries {
 
     private final JdbcTemplate streaming;
 
-    public DetailQueries(DataSource dataSource) {
-        this.streaming = StreamingJdbc.of(dataSource);
+    public DetailQueries(StreamingJdbc streaming) {
+        this.streaming = streaming.template();
     }
 
     private static final List<Column> LEAD_COLUMNS = List.of(

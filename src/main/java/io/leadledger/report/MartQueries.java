@@ -1,5 +1,6 @@
 package io.leadledger.report;
 
+import io.leadledger.warehouse.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,10 @@ public class MartQueries {
     private final JdbcTemplate streaming;
     private final boolean h2;
 
-    public MartQueries(JdbcTemplate jdbc) {
+    public MartQueries(JdbcTemplate jdbc, StreamingJdbc streaming, Dialect dialect) {
         this.jdbc = jdbc;
-        this.streaming = StreamingJdbc.of(jdbc.getDataSource());
-        this.h2 = StreamingJdbc.isH2(jdbc.getDataSource());
+        this.streaming = streaming.template();
+        this.h2 = dialect.h2();
     }
 
     /**

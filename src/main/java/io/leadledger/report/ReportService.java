@@ -1,16 +1,17 @@
 package io.leadledger.report;
 
+import io.leadledger.LeadledgerProperties;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.report.pdf.PaperSize;
 import io.leadledger.report.pdf.PdfReportRenderer;
 import io.leadledger.report.xlsx.XlsxReportRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -54,13 +55,15 @@ public class ReportService {
     private final DetailQueries details;
     private final CoverageQueries coverage;
     private final int threads;
+    private final Clock clock;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
     private Path pdfTemplates;
 
     public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
-                         CoverageQueries coverage, @Value("${leadledger.reports.threads:2}") int threads) {
+                         CoverageQueries coverage, LeadledgerProperties properties, Clock clock) {
+        this.clock = clock;
         this.leadProduction = leadProduction;
         this.salesPerformance = salesPerformance;
         this.roi = roi;
@@ -68,7 +71,7 @@ public class ReportService {
         this.insights = insights;
         this.details = details;
         this.coverage = coverage;
-        this.threads = Math.max(1, Math.min(MAX_THREADS, threads));
+        this.threads = Math.max(1, Math.min(MAX_THREADS, properties.reports().threads()));
     }
 
     /** One file written, and how long it took from its start (its figures were built before). */
@@ -228,7 +231,7 @@ public class ReportService {
     }
 
     private ReportContext context(Workspace ws, YearMonth month) {
-        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(ws.tenant().zone()).withNano(0),
+        return new ReportContext(ws.tenant(), month, ZonedDateTime.now(clock.withZone(ws.tenant().zone())).withNano(0),
                 coverage.of(ws.tenant().id(), month));
     }
 

@@ -123,7 +123,8 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
         audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), file.toString(),
                 hash, status, ctx.getLong("rows.read", 0L), ctx.getLong("rows.loaded", 0L),
                 ctx.getLong("rows.quarantined", 0L), ctx.getLong("rows.duplicate", 0L), message,
-                s.getStartTime() == null ? LocalDateTime.now() : s.getStartTime(), LocalDateTime.now()));
+                s.getStartTime() == null ? s.getCreateTime() : s.getStartTime(), // Batch's own (real) times, as the step's
+                s.getLastUpdated() == null ? s.getCreateTime() : s.getLastUpdated()));
         if (!failed && "loaded".equals(status)) {
             long size;
             try {

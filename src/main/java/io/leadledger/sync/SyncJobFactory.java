@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,11 @@ public class SyncJobFactory {
      * took a fifth of a million-row import), small enough for memory (a few MB per batch).
      */
     static final int DEFAULT_BATCH_ROWS = 20_000;
+    /**
+     * Job parameter: the tenant's day at launch, from the Clock; "never touched" is counted from it. A restart keeps
+     * its run's parameters, so a night restarted on a later day reconciles as it would have on its own day.
+     */
+    public static final String AS_OF = "asOf";
 
     private final int batchRows;
     private final JobRepository jobRepository;
@@ -53,10 +59,11 @@ public class SyncJobFactory {
     private final FxRateRepository fxRates;
     private final Reconciler reconciler;
     private final LinkOverrideRepository linkOverrides;
+    private final Clock clock;
 
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
-                          Reconciler reconciler, LinkOverrideRepository linkOverrides,
+                          Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
                           @org.springframework.beans.factory.annotation.Value("${leadledger.import.batch-rows:"
                                   + DEFAULT_BATCH_ROWS + "}") int batchRows) {
         this.batchRows = batchRows;
@@ -68,6 +75,7 @@ public class SyncJobFactory {
         this.fxRates = fxRates;
         this.reconciler = reconciler;
         this.linkOverrides = linkOverrides;
+        this.clock = clock;
     }
 
     /**
@@ -228,7 +236,9 @@ public class SyncJobFactory {
     private Step reconcileStep(Workspace ws) {
         return new StepBuilder("reconcile", jobRepository).tasklet((contribution, ctx) -> {
             long t0 = System.nanoTime();
-            reconciler.reconcile(ws.tenant(), ws.sync(), LocalDate.now(ws.tenant().zone()));
+            // the day of the launch, also when the run is restarted on a later day
+            LocalDate asOf = ctx.getStepContext().getStepExecution().getJobParameters().getLocalDate(AS_OF);
+            reconciler.reconcile(ws.tenant(), ws.sync(), asOf != null ? asOf : LocalDate.now(clock.withZone(ws.tenant().zone())));
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,9 +40,13 @@ public class FxRateRepository {
     public static final String SOURCE = "fx";
 
     private final JdbcTemplate jdbc;
+    private final Dialect dialect;
+    private final Clock clock;
 
-    public FxRateRepository(JdbcTemplate jdbc) {
+    public FxRateRepository(JdbcTemplate jdbc, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.clock = clock;
     }
 
     /** What one file gave: rates loaded and rates refused (quarantined). */
@@ -57,7 +62,7 @@ public class FxRateRepository {
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> refused = new ArrayList<>();
         List<Object[]> refusedDays = new ArrayList<>();
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now().withNano(0));
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).withNano(0));
         String where = ImportLimits.cut(file.toString(), 1000);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT).get()) {
@@ -116,9 +121,8 @@ public class FxRateRepository {
                     + " exchange rate" + (refused.isEmpty() ? "" : " (" + refused.size() + " refused, see quarantine)")
                     + "; fix the file or remove the 'fx' setting");
         }
-        jdbc.batchUpdate("""
-                INSERT INTO fx_rate (tenant, currency, rate_date, per_eur) VALUES (?,?,?,?)
-                ON DUPLICATE KEY UPDATE per_eur = VALUES(per_eur)""", rows);
+        jdbc.batchUpdate("INSERT INTO fx_rate (tenant, currency, rate_date, per_eur) VALUES (?,?,?,?) "
+                + dialect.onDuplicateKeyUpdate("per_eur"), rows);
         jdbc.batchUpdate("DELETE FROM fx_rate WHERE tenant = ? AND currency = ? AND rate_date = ?", refusedDays);
         jdbc.update("DELETE FROM fx_rate WHERE tenant = ? AND per_eur <= 0", tenant); // left by earlier versions
         jdbc.batchUpdate("""

@@ -36,9 +36,11 @@ public class LinkOverrideRepository {
     static final List<String> HEADER = List.of("deal_source", "deal_id", "lead", "note");
 
     private final JdbcTemplate jdbc;
+    private final Dialect dialect;
 
-    public LinkOverrideRepository(JdbcTemplate jdbc) {
+    public LinkOverrideRepository(JdbcTemplate jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     public record Override(String dealSource, String dealId, String lead, String note) {
@@ -52,9 +54,8 @@ public class LinkOverrideRepository {
         for (Override o : rows) {
             args.add(new Object[] {tenant, o.dealSource(), o.dealId(), o.lead(), o.note()});
         }
-        jdbc.batchUpdate("""
-                INSERT INTO link_override (tenant, source_name, record_id, lead_key, note, origin) VALUES (?,?,?,?,?,'file')
-                ON DUPLICATE KEY UPDATE lead_key = VALUES(lead_key), note = VALUES(note), origin = VALUES(origin)""", args);
+        jdbc.batchUpdate("INSERT INTO link_override (tenant, source_name, record_id, lead_key, note, origin) "
+                + "VALUES (?,?,?,?,?,'file') " + dialect.onDuplicateKeyUpdate("lead_key", "note", "origin"), args);
         return rows.size();
     }
 

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -12,9 +13,11 @@ import java.util.List;
 public class RunAuditRepository {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public RunAuditRepository(JdbcTemplate jdbc) {
+    public RunAuditRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public record AuditRow(long runId, String tenant, String source, String kind, String file, String hash,
@@ -47,7 +50,7 @@ public class RunAuditRepository {
         if (!alreadyLoaded(tenant, source, hash)) {
             jdbc.update("INSERT INTO source_file (tenant, source_name, file_hash, file_path, file_size, run_id, loaded_at, "
                     + "header_json) VALUES (?,?,?,?,?,?,?,?)", tenant, source, hash, cut(path, 1000), size, runId,
-                    ts(LocalDateTime.now()), headerJson);
+                    ts(LocalDateTime.now(clock)), headerJson);
         }
     }
 

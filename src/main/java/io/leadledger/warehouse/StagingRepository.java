@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,52 +22,50 @@ import java.util.List;
 @Repository
 public class StagingRepository {
 
-    private static final String LEAD_UPSERT = """
+    private static final String LEAD_INSERT = """
             INSERT INTO stg_lead (tenant, source_name, record_id, email, email_norm, first_name, last_name, company,
               created_at, source_raw, source_detail, campaign, lead_status, lifecycle_stage, handed_at, accepted_at,
               first_touch_at, rejected, rejection_reason, owner_name, is_deleted, merged_ids, source_file, row_num, run_id,
               raw_row)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            ON DUPLICATE KEY UPDATE email=VALUES(email), email_norm=VALUES(email_norm), first_name=VALUES(first_name),
-              last_name=VALUES(last_name), company=VALUES(company), created_at=VALUES(created_at),
-              source_raw=VALUES(source_raw), source_detail=VALUES(source_detail), campaign=VALUES(campaign),
-              lead_status=VALUES(lead_status), lifecycle_stage=VALUES(lifecycle_stage), handed_at=VALUES(handed_at),
-              accepted_at=VALUES(accepted_at), first_touch_at=VALUES(first_touch_at), rejected=VALUES(rejected),
-              rejection_reason=VALUES(rejection_reason), owner_name=VALUES(owner_name), is_deleted=VALUES(is_deleted),
-              merged_ids=VALUES(merged_ids), source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
-    private static final String DEAL_UPSERT = """
+    private static final String DEAL_INSERT = """
             INSERT INTO stg_deal (tenant, source_name, record_id, deal_name, account_name, contact_email, email_norm,
               lead_ref, stage, is_closed, is_won, amount, currency, created_at, close_date, owner_name, loss_reason,
               lead_source_raw, is_deleted, account_domain, source_file, row_num, run_id, raw_row)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            ON DUPLICATE KEY UPDATE deal_name=VALUES(deal_name), account_name=VALUES(account_name),
-              contact_email=VALUES(contact_email), email_norm=VALUES(email_norm), lead_ref=VALUES(lead_ref),
-              stage=VALUES(stage), is_closed=VALUES(is_closed), is_won=VALUES(is_won), amount=VALUES(amount),
-              currency=VALUES(currency), created_at=VALUES(created_at), close_date=VALUES(close_date),
-              owner_name=VALUES(owner_name), loss_reason=VALUES(loss_reason), lead_source_raw=VALUES(lead_source_raw),
-              is_deleted=VALUES(is_deleted), account_domain=VALUES(account_domain), source_file=VALUES(source_file),
-              row_num=VALUES(row_num),
-              run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
-    private static final String SPEND_UPSERT = """
+    private static final String SPEND_INSERT = """
             INSERT INTO stg_spend (tenant, source_name, record_id, spend_date, channel_raw, campaign, amount, currency,
               source_file, row_num, run_id, raw_row, month_only)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-            ON DUPLICATE KEY UPDATE spend_date=VALUES(spend_date), month_only=VALUES(month_only), channel_raw=VALUES(channel_raw),
-              campaign=VALUES(campaign), amount=VALUES(amount), currency=VALUES(currency),
-              source_file=VALUES(source_file), row_num=VALUES(row_num), run_id=VALUES(run_id), raw_row=VALUES(raw_row)""";
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
     private static final String QUARANTINE_INSERT = """
             INSERT INTO quarantine (tenant, run_id, source_name, source_file, row_num, field_name, raw_value, reason,
               raw_row, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""";
 
-    private final JdbcTemplate jdbc;
-    private final boolean bulkLoad;
+    /** The natural key: every other column is replaced by a re-delivered row. */
+    private static final List<String> KEY = List.of("tenant", "source_name", "record_id");
 
-    public StagingRepository(JdbcTemplate jdbc, javax.sql.DataSource dataSource) {
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final boolean bulkLoad;
+    private final String leadUpsert;
+    private final String dealUpsert;
+    private final String spendUpsert;
+
+    public StagingRepository(JdbcTemplate jdbc, javax.sql.DataSource dataSource, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.bulkLoad = bulkLoadEnabled(dataSource);
+        this.leadUpsert = upsert(LEAD_INSERT, dialect);
+        this.dealUpsert = upsert(DEAL_INSERT, dialect);
+        this.spendUpsert = upsert(SPEND_INSERT, dialect);
+    }
+
+    private static String upsert(String insert, Dialect dialect) {
+        return insert + "\n" + dialect.onDuplicateKeyUpdate(
+                columns(insert).stream().filter(c -> !KEY.contains(c)).toArray(String[]::new));
     }
 
     /** MySQL/MariaDB with allowLoadLocalInfile=true on the URL: stage chunks with LOAD DATA. */
@@ -122,9 +121,9 @@ public class StagingRepository {
             return;
         }
         String sql = switch (rows.kind()) {
-            case LEADS -> LEAD_UPSERT;
-            case DEALS -> DEAL_UPSERT;
-            case SPEND -> SPEND_UPSERT;
+            case LEADS -> leadUpsert;
+            case DEALS -> dealUpsert;
+            case SPEND -> spendUpsert;
         };
         if (rows.tsv() != null) {
             MySqlBulkLoader.replaceInto(jdbc, table(sql), columns(sql), rows.tsv());
@@ -171,7 +170,7 @@ public class StagingRepository {
         if (rows.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now().withNano(0));
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).withNano(0));
         List<Object[]> args = new ArrayList<>(rows.size());
         for (ParsedRow r : rows) {
             args.add(new Object[] {tenant, runId, source, cut(r.raw().file(), 1000), r.raw().rowNum(),

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,17 @@ import java.util.Map;
 public class TenantRepository {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public TenantRepository(JdbcTemplate jdbc) {
+    public TenantRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void save(TenantSettings t) {
         jdbc.update("DELETE FROM tenant WHERE tenant = ?", t.id());
         jdbc.update("INSERT INTO tenant (tenant, name, reporting_currency, timezone, updated_at) VALUES (?,?,?,?,?)",
-                t.id(), t.name(), t.reportingCurrency(), t.timezone(), Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+                t.id(), t.name(), t.reportingCurrency(), t.timezone(), Timestamp.valueOf(LocalDateTime.now(clock).withNano(0)));
         jdbc.update("DELETE FROM channel_map WHERE tenant = ?", t.id());
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, String> e : t.channels().entrySet()) {

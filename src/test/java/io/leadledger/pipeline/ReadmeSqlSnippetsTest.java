@@ -56,8 +56,9 @@ class ReadmeSqlSnippetsTest {
 
     @Test
     void blocksAreFoundIndentedOrNotAndSplitIntoStatements() {
-        String md = "text\n```sql\nSELECT 1;\nSELECT 2\n```\n- item\n\n  ```sql\n  SELECT 3;\n  ```\n```yaml\nx: y\n```\n";
-        assertEquals(List.of("SELECT 1", "SELECT 2", "SELECT 3"), sqlStatements(md));
+        String md = "text\n```sql\nSELECT 1;\nSELECT 2\n```\n- item\n\n  ```sql\n  SELECT 3;\n  ```\n```yaml\nx: y\n```\n"
+                + "```sql\nSELECT 'a;b', 'c''d;';\nSELECT 4\n```\n";
+        assertEquals(List.of("SELECT 1", "SELECT 2", "SELECT 3", "SELECT 'a;b', 'c''d;'", "SELECT 4"), sqlStatements(md));
     }
 
     static List<String> sqlStatements(String markdown) {
@@ -68,7 +69,7 @@ class ReadmeSqlSnippetsTest {
             if (block == null && t.equals("```sql")) {
                 block = new StringBuilder();
             } else if (block != null && t.equals("```")) {
-                for (String s : block.toString().split(";")) {
+                for (String s : block.toString().split(";(?=(?:[^']*'[^']*')*[^']*$)")) { // not inside '...'
                     if (!s.isBlank()) {
                         out.add(s.trim());
                     }

@@ -1,17 +1,15 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.warehouse.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -41,19 +39,9 @@ public class LeadRecordTouchSource implements TouchSource {
 
     private final JdbcTemplate streaming;
 
-    public LeadRecordTouchSource(DataSource dataSource) {
+    public LeadRecordTouchSource(DataSource dataSource, Dialect dialect) {
         this.streaming = new JdbcTemplate(dataSource);
-        // Connector/J buffers whole result sets unless asked to stream row by row
-        streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
-    }
-
-    private static boolean isMySql(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mysql") || product.contains("mariadb");
-        } catch (SQLException e) {
-            return false;
-        }
+        streaming.setFetchSize(dialect.streamingFetchSize());
     }
 
     @Override

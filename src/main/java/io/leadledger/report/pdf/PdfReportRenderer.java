@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import net.sf.jasperreports.engine.export.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimplePdfExporterConfiguration;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Renders a {@link ReportDocument} to PDF with the JasperReports template {@code <report id>.jrxml}.
@@ -109,14 +111,14 @@ public class PdfReportRenderer {
     private Map<String, Object> parameters(ReportDocument doc, JasperReport main) {
         Map<String, Object> params = new HashMap<>();
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
-        ZonedDateTime generatedAt = doc.generatedAt() == null ? ZonedDateTime.now() : doc.generatedAt();
-        params.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt.getZone()));
+        ZonedDateTime generatedAt = doc.generatedAt();
+        params.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(generatedAt == null ? ZoneOffset.UTC : generatedAt.getZone()));
         params.put("DATA", new PdfData(doc));
         params.put("REPORT_TITLE", doc.title() == null ? id(doc) : doc.title());
         params.put("TENANT", doc.tenantName() == null ? "" : doc.tenantName());
         params.put("PERIOD", doc.month() == null ? "" : PERIOD.format(doc.month()));
         params.put("PREVIOUS_PERIOD", doc.month() == null ? "" : SHORT_PERIOD.format(doc.month().minusMonths(1)));
-        params.put("GENERATED", GENERATED.format(generatedAt));
+        params.put("GENERATED", generatedAt == null ? "" : GENERATED.format(generatedAt));
         params.put("CURRENCY", doc.currency() == null ? "" : doc.currency());
         for (JRParameter p : main.getParameters()) {
             String sub = subreportName(p);
@@ -258,15 +260,8 @@ public class PdfReportRenderer {
     }
 
     private static String rootMessage(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        Throwable c = e.getCause();
-        int depth = 0;
-        while (c != null && c != e && depth++ < 5) {
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(" / ").append(c.getMessage());
-            }
-            c = c.getCause();
-        }
-        return sb.toString();
+        String m = String.valueOf(e.getMessage());
+        String root = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+        return root == null || m.contains(root) ? m : m + " / " + root;
     }
 }

@@ -1,0 +1,45 @@
+package io.leadledger;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * The application's own settings, {@code leadledger.*} (application.properties, LEADLEDGER_* environment);
+ * the tenant's settings are in jobs/ instead ({@link io.leadledger.jobs.KnownSettings}).
+ */
+@ConfigurationProperties("leadledger")
+public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Reports reports,
+                                   @Name("import") @DefaultValue Import imports) {
+
+    /** The SMTP server (deliver.SmtpSettings checks and uses it). Its toString leaves the password out. */
+    public record Smtp(String host, @DefaultValue("587") int port, @DefaultValue("starttls") String security,
+                       String user, String password, String passwordFile, String from) {
+        public Smtp {
+            host = orEmpty(host);
+            security = security == null ? "starttls" : security;
+            user = orEmpty(user);
+            password = orEmpty(password);
+            passwordFile = orEmpty(passwordFile);
+            from = orEmpty(from);
+        }
+
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", security=" + security + ", user=" + user
+                    + ", passwordFile=" + passwordFile + ", from=" + from + "]";
+        }
+    }
+
+    /** @param threads report tasks run in parallel (at most report.ReportService.MAX_THREADS) */
+    public record Reports(@DefaultValue("2") int threads) {
+    }
+
+    /** @param batchRows rows per staging transaction */
+    public record Import(@DefaultValue("20000") int batchRows) {
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,32 @@
+package io.leadledger.warehouse;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The warehouse tables that hold a tenant's rows: every table with a {@code tenant} column, read from the
+ * database's own catalogue (INFORMATION_SCHEMA on H2 and MariaDB alike), so a table added by a migration is
+ * never missing from a copied list. Spring Batch's tables and {@code shedlock} have no tenant column.
+ */
+@Component
+public class TenantTables {
+
+    static final String SQL = """
+            SELECT c.TABLE_NAME FROM INFORMATION_SCHEMA.COLUMNS c
+            JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+            WHERE c.TABLE_SCHEMA = SCHEMA() AND LOWER(c.COLUMN_NAME) = 'tenant' AND t.TABLE_TYPE = 'BASE TABLE'
+            ORDER BY c.TABLE_NAME""";
+
+    private final JdbcTemplate jdbc;
+
+    public TenantTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Names in lower case, sorted. */
+    public List<String> all() {
+        return jdbc.queryForList(SQL, String.class).stream().map(String::toLowerCase).toList();
+    }
+}
