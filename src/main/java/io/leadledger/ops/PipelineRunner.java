@@ -25,10 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 
 /**
@@ -202,6 +202,7 @@ public class PipelineRunner {
         return new JobParametersBuilder()
                 .addString("tenant", ws.tenant().id())
                 .addLocalDate(SyncJobFactory.AS_OF, asOf(ws))
-                .addLocalDateTime("launchedAt", LocalDateTime.now());
+                // a new job instance per launch: the day is asOf, the launch only needs to be unique
+                .addString("launch", UUID.randomUUID().toString());
     }
 }
