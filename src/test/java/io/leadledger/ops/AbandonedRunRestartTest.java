@@ -6,11 +6,14 @@ import io.leadledger.support.OpsTenant;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,21 +32,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AbandonedRunRestartTest {
 
     Path tmp;
-    TestWarehouse w;
+    final Map<String, TestWarehouse> warehouses = new LinkedHashMap<>();
 
     @BeforeAll
     void start() throws Exception {
         tmp = Files.createTempDirectory("leadledger-restart-test");
-        w = TestWarehouse.h2(tmp.resolve("db"));
+        warehouses.put("h2", TestWarehouse.h2(tmp.resolve("h2-db")));
+        warehouses.put("mariadb", TestWarehouse.mariadb("leadledger_abandoned"));
     }
 
     @AfterAll
     void stop() {
-        w.close();
+        warehouses.values().forEach(TestWarehouse::close);
     }
 
     /** What a kill -9 during the deals file leaves behind: the run and that step still STARTED. */
-    private long killedRun(Path jobs) throws Exception {
+    private long killedRun(TestWarehouse w, Path jobs) throws Exception {
         OpsTenant.brokenDeals(jobs.getParent());
         Result failed = CliDriver.run(w, "run", "nightly-sync", "--jobs", jobs.toString());
         assertEquals(1, failed.code(), failed::toString);
@@ -56,7 +60,7 @@ class AbandonedRunRestartTest {
         return run;
     }
 
-    private long executions(long run, String stepPrefix) {
+    private long executions(TestWarehouse w, long run, String stepPrefix) {
         return w.jdbc().queryForObject("""
                 SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
                 WHERE e.JOB_INSTANCE_ID = (SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)
@@ -64,23 +68,25 @@ class AbandonedRunRestartTest {
     }
 
     /** Holds the job's lock from another thread, as a live process elsewhere would, until released. */
-    private Future<?> holdLock(String tenant, CountDownLatch release, CountDownLatch held, ExecutorService pool) {
+    private Future<?> holdLock(TestWarehouse w, String tenant, CountDownLatch release, CountDownLatch held, ExecutorService pool) {
         return pool.submit(() -> w.bean(JobLocks.class).callExclusive(tenant, "nightly-sync", () -> {
             held.countDown();
             return release.await(2, TimeUnit.MINUTES);
         }));
     }
 
-    @Test
-    void aKilledRunIsRestartedOnceNobodyHoldsItsLockAndCompletedFilesAreNotRedone() throws Exception {
-        Path jobs = OpsTenant.write(tmp.resolve("killed"), "killed", "");
-        long run = killedRun(jobs);
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aKilledRunIsRestartedOnceNobodyHoldsItsLockAndCompletedFilesAreNotRedone(String db) throws Exception {
+        TestWarehouse w = warehouses.get(db);
+        Path jobs = OpsTenant.write(tmp.resolve(db + "-killed"), "killed", "");
+        long run = killedRun(w, jobs);
         assertThat(CliDriver.run(w, "history", "--jobs", jobs.toString()).out()).containsPattern(run + "\\s+nightly-sync\\s+STARTED");
 
         ExecutorService pool = Executors.newSingleThreadExecutor();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch held = new CountDownLatch(1);
-        Future<?> holder = holdLock("killed", release, held, pool);
+        Future<?> holder = holdLock(w, "killed", release, held, pool);
         held.await();
         Result refused = CliDriver.run(w, "restart", Long.toString(run), "--jobs", jobs.toString());
         assertEquals(1, refused.code(), refused::toString);
@@ -97,19 +103,21 @@ class AbandonedRunRestartTest {
                 String.class, run));
         assertThat(w.jdbc().queryForObject("SELECT EXIT_MESSAGE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
                 String.class, run)).contains("abandoned");
-        assertEquals(1, executions(run, "import:crm-leads"), "the completed leads file is not loaded again");
-        assertEquals(2, executions(run, "import:crm-deals"), "the file it was killed in is done again");
+        assertEquals(1, executions(w, run, "import:crm-leads"), "the completed leads file is not loaded again");
+        assertEquals(2, executions(w, run, "import:crm-deals"), "the file it was killed in is done again");
         assertEquals(3L, w.count("stg_deal", "killed"));
     }
 
-    @Test
-    void forceBreaksTheLockOfAHolderKnownToBeGone() throws Exception {
-        Path jobs = OpsTenant.write(tmp.resolve("forced"), "forced", "");
-        long run = killedRun(jobs);
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void forceBreaksTheLockOfAHolderKnownToBeGone(String db) throws Exception {
+        TestWarehouse w = warehouses.get(db);
+        Path jobs = OpsTenant.write(tmp.resolve(db + "-forced"), "forced", "");
+        long run = killedRun(w, jobs);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch held = new CountDownLatch(1);
-        Future<?> holder = holdLock("forced", release, held, pool);
+        Future<?> holder = holdLock(w, "forced", release, held, pool);
         try {
             held.await();
             Result forced = CliDriver.run(w, "restart", Long.toString(run), "--force", "--jobs", jobs.toString());
