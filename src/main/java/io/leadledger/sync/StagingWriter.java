@@ -129,6 +129,13 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
      */
     @Override
     public ExitStatus afterStep(StepExecution s) {
+        // a failed write reaches the step wrapped by the fault-tolerant chunk's retry: the cause is what happened
+        List<Throwable> failures = s.getFailureExceptions();
+        for (int i = 0; i < failures.size(); i++) {
+            if (failures.get(i) instanceof org.springframework.retry.ExhaustedRetryException e && e.getCause() != null) {
+                failures.set(i, e.getCause());
+            }
+        }
         ExecutionContext ctx = s.getExecutionContext();
         String hash = ctx.containsKey(SourceFileReader.HASH) ? ctx.getString(SourceFileReader.HASH) : "-";
         boolean failed = !s.getFailureExceptions().isEmpty();

@@ -249,8 +249,8 @@ public class SyncJobFactory {
     /**
      * One file as a chunk step: the file's rows ({@link SourceFileReader}, its restart state in the step's
      * ExecutionContext) -> {@link RowProcessor} -> {@link StagingWriter}, {@code batchRows} rows a chunk. A rejected
-     * row is Batch's skip, without rollback (the processor remembers the ids it saw), written to quarantine by the
-     * writer as skip listener; a duplicate is filtered.
+     * row is Batch's skip, without rollback (the processor remembers the ids it saw, so it must see each row once),
+     * written to quarantine by the writer as skip listener; a duplicate is filtered.
      */
     private Step fileStep(Workspace ws, SourceDefinition source, Path file) {
         String tenant = ws.tenant().id();
@@ -277,6 +277,9 @@ public class SyncJobFactory {
                 .faultTolerant()
                 .skipPolicy((t, skipped) -> t instanceof RowRejectedException)
                 .noRollback(RowRejectedException.class)
+                // a chunk retried after a failed write keeps its parsed rows: parsing it again would find every id
+                // already seen and stage nothing
+                .processorNonTransactional()
                 .listener(conversions)
                 .listener((StepExecutionListener) progress)
                 .listener((ChunkListener) progress)
