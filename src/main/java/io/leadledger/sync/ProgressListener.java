@@ -65,11 +65,11 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
         if ("unchanged".equals(ctx.getString("file.status", ""))) {
             log.info("{} {}: unchanged since it was last loaded, skipped", source, file);
         } else if (s.getFailureExceptions().isEmpty()) {
-            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s reading the file,"
-                            + " {} s parsing rows, {} s encoding them, {} s writing to the database)", source, file, read,
+            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s parsing rows, {} s"
+                            + " writing to the database, {} s waiting for rows read, {} s for rows encoded)", source, file, read,
                     ctx.getLong("rows.loaded", 0L), ctx.getLong("rows.quarantined", 0L),
-                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs), secs(reader.readNanos()),
-                    secs(processor.nanos()), secs(writer.encodeNanos()), secs(writer.writeNanos()));
+                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs), secs(processor.nanos()),
+                    secs(writer.writeNanos()), secs(reader.readNanos()), secs(writer.encodeNanos()));
         }
         return s.getExitStatus();
     }
