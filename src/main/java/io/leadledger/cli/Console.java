@@ -3,8 +3,8 @@ package io.leadledger.cli;
 import io.leadledger.warehouse.RunAuditRepository;
 import io.leadledger.warehouse.RunAuditRepository.AuditRow;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintWriter;

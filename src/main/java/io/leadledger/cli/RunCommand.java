@@ -1,7 +1,7 @@
 package io.leadledger.cli;
 
 import io.leadledger.ops.PipelineRunner;
-import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;

@@ -6,19 +6,18 @@ import io.leadledger.report.ReportService;
 import io.leadledger.sync.SyncJobFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.Step;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.repeat.RepeatStatus;
-import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -42,8 +41,7 @@ public class PipelineRunner {
     /** Key in the "deliver" step's context: how many e-mails the run left pending (SMTP down). */
     public static final String PENDING_DELIVERIES = "pendingDeliveries";
 
-    private final JobLauncher launcher;
-    private final JobExplorer explorer;
+    private final JobOperator operator;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;
     private final SyncJobFactory syncJobs;
@@ -53,11 +51,10 @@ public class PipelineRunner {
     private final ReportTemporaries temporaries;
     private final Clock clock;
 
-    public PipelineRunner(JobLauncher launcher, JobExplorer explorer, JobRepository jobRepository,
+    public PipelineRunner(JobOperator operator, JobRepository jobRepository,
                           PlatformTransactionManager tx, SyncJobFactory syncJobs, ReportService reports, RunGuard guard,
                           ReportMailer mailer, ReportTemporaries temporaries, Clock clock) {
-        this.launcher = launcher;
-        this.explorer = explorer;
+        this.operator = operator;
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.syncJobs = syncJobs;
@@ -78,7 +75,7 @@ public class PipelineRunner {
         if (scheduledFor != null) {
             p.addString("scheduledFor", scheduledFor.toString());
         }
-        return guard.launch(ws, ws.sync().job(), () -> launcher.run(syncJobs.build(ws), p.toJobParameters()));
+        return guard.launch(ws, ws.sync().job(), () -> operator.start(syncJobs.build(ws), p.toJobParameters()));
     }
 
     /** The monthly reports for {@code month} (default: the last full month in the tenant's zone), as files only. */
@@ -86,7 +83,7 @@ public class PipelineRunner {
         YearMonth m = month != null ? month : lastFullMonth(ws);
         return guard.launch(ws, ws.reports().job(), () -> {
             Job job = new JobBuilder(ws.reports().job(), jobRepository).start(renderStep(ws, m, outDir, formats)).build();
-            return launcher.run(job, params(ws).addString("month", m.toString()).toJobParameters());
+            return operator.start(job, params(ws).addString("month", m.toString()).toJobParameters());
         });
     }
 
@@ -123,7 +120,7 @@ public class PipelineRunner {
                     // no transaction around sending: each delivery_log write must commit before and after its e-mail
                     .next(new StepBuilder("deliver", jobRepository).tasklet(deliver, new ResourcelessTransactionManager()).build())
                     .build();
-            return launcher.run(job, p.toJobParameters());
+            return operator.start(job, p.toJobParameters());
         });
     }
 
@@ -154,7 +151,7 @@ public class PipelineRunner {
      * lock, for when its holder is known to be gone but its lease has not lapsed yet.
      */
     public JobExecution restart(Workspace ws, long runId, boolean force) throws Exception {
-        JobExecution previous = explorer.getJobExecution(runId);
+        JobExecution previous = jobRepository.getJobExecution(runId);
         if (previous == null) {
             throw new IllegalArgumentException("no run " + runId);
         }
@@ -174,7 +171,7 @@ public class PipelineRunner {
         }
         JobParameters p = previous.getJobParameters();
         try {
-            return guard.launch(ws, name, () -> launcher.run(syncJobs.build(ws), p));
+            return guard.launch(ws, name, () -> operator.start(syncJobs.build(ws), p));
         } catch (JobLockedException e) {
             throw new JobLockedException("run " + runId + " cannot be restarted: " + name + " is running (" + e.holder()
                     + "). A killed process of this host gives its lock up at once; one on another host lapses within "

@@ -5,7 +5,7 @@ import io.leadledger.deliver.ReportMailer;
 import io.leadledger.jobs.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.Callable;

@@ -8,7 +8,7 @@ import io.leadledger.ops.LaunchHistory;
 import io.leadledger.ops.LaunchHistory.Launch;
 import io.leadledger.ops.PipelineRunner;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.leadledger.sync;
 
 import io.leadledger.extract.RawRecord;
 import io.leadledger.extract.RecordSource;
-import org.springframework.batch.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -7,7 +7,7 @@ import io.leadledger.extract.RawRecord;
 import io.leadledger.extract.RowParser;
 import io.leadledger.extract.RowRejectedException;
 import io.leadledger.extract.Spend;
-import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

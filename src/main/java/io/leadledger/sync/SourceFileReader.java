@@ -5,11 +5,11 @@ import io.leadledger.extract.RecordSource;
 import io.leadledger.extract.RecordSources;
 import io.leadledger.jobs.SourceDefinition;
 import io.leadledger.warehouse.RunAuditRepository;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
-import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemStreamException;
-import org.springframework.batch.item.ItemStreamReader;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.leadledger.sync;
 
-import org.springframework.batch.core.Step;
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.core.task.TaskExecutor;
 

@@ -16,14 +16,14 @@ import io.leadledger.warehouse.TenantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ChunkListener;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.Step;
-import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -131,7 +131,7 @@ public class SyncJobFactory {
      * a restart runs exactly the partitions that did not complete, from their last committed chunk.
      */
     private Step importStep(Workspace ws, Map<String, ImportTarget> targets) {
-        java.util.function.Function<org.springframework.batch.core.StepExecution, ImportTarget> target =
+        java.util.function.Function<org.springframework.batch.core.step.StepExecution, ImportTarget> target =
                 p -> targets.get(p.getStepName().substring(IMPORT.length() + 1));
         Step worker = new Step() {
             @Override
@@ -140,8 +140,8 @@ public class SyncJobFactory {
             }
 
             @Override
-            public void execute(org.springframework.batch.core.StepExecution partition)
-                    throws org.springframework.batch.core.JobInterruptedException {
+            public void execute(org.springframework.batch.core.step.StepExecution partition)
+                    throws org.springframework.batch.core.job.JobInterruptedException {
                 // reader, processor and writer hold one file's state: a chunk step of their own per partition
                 ImportTarget t = target.apply(partition);
                 (t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
@@ -183,7 +183,7 @@ public class SyncJobFactory {
             return RepeatStatus.FINISHED;
         }, tx).listener(new StepExecutionListener() {
             @Override
-            public void beforeStep(org.springframework.batch.core.StepExecution check) {
+            public void beforeStep(org.springframework.batch.core.step.StepExecution check) {
                 // the flow went on past a failed file, which marks its step ABANDONED - and an abandoned step is
                 // never restarted: mark it FAILED again (outside the tasklet's transaction, which rolls back),
                 // so `restart` retries exactly the files that failed
@@ -261,7 +261,7 @@ public class SyncJobFactory {
         StagingWriter writer = new StagingWriter(tenant, source, file, mappingKey, staging, audit, processor);
         StepExecutionListener conversions = new StepExecutionListener() {
             @Override
-            public void beforeStep(org.springframework.batch.core.StepExecution s) {
+            public void beforeStep(org.springframework.batch.core.step.StepExecution s) {
                 // tonight's rates are loaded by now (prepare): bound what an amount may be converted to
                 processor.limitConversions(fxRates.maxFactorsTo(tenant, ws.tenant().reportingCurrency()),
                         ws.tenant().reportingCurrency());
