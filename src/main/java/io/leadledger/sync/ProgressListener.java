@@ -26,13 +26,15 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
     private long started;
     private TerminalProgress terminal;
 
-    private final StagedBatchReader reader;
+    private final SourceFileReader reader;
+    private final RowProcessor processor;
     private final StagingWriter writer;
 
-    ProgressListener(String source, Path file, StagedBatchReader reader, StagingWriter writer) {
+    ProgressListener(String source, Path file, SourceFileReader reader, RowProcessor processor, StagingWriter writer) {
         this.source = source;
         this.file = file;
         this.reader = reader;
+        this.processor = processor;
         this.writer = writer;
     }
 
@@ -63,14 +65,17 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
         if ("unchanged".equals(ctx.getString("file.status", ""))) {
             log.info("{} {}: unchanged since it was last loaded, skipped", source, file);
         } else if (s.getFailureExceptions().isEmpty()) {
-            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s writing to the"
-                            + " database, {} s waiting for parsed rows)", source, file, read,
+            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s parsing rows, {} s"
+                            + " writing to the database, {} s waiting for rows read, {} s for rows encoded)", source, file, read,
                     ctx.getLong("rows.loaded", 0L), ctx.getLong("rows.quarantined", 0L),
-                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs),
-                    String.format(Locale.ROOT, "%.1f", writer.writeNanos() / 1e9),
-                    String.format(Locale.ROOT, "%.1f", reader.waitNanos() / 1e9));
+                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs), secs(processor.nanos()),
+                    secs(writer.writeNanos()), secs(reader.readNanos()), secs(writer.encodeNanos()));
         }
         return s.getExitStatus();
+    }
+
+    private static String secs(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** Lines of a CSV (a quoted field with line breaks makes it an estimate); -1 for a workbook. */

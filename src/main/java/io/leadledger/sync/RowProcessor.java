@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses each row; a bad row becomes a quarantine entry, a repeated natural key a duplicate. Never filters.
+ * The chunk step's processor: parses each row. A bad row throws {@link RowRejectedException}, which the step
+ * skips (its skip listener writes the quarantine row); a repeated natural key is a duplicate, filtered (null).
  * Before parsing, a row wider than {@link ImportLimits#MAX_COLUMNS} or with a cell longer than
  * {@link ImportLimits#MAX_CELL_CHARS} is quarantined; after it, an amount whose conversion to the reporting
  * currency could leave the accepted range. A repeated id whose values differ from its first row's is a
  * conflict: still a duplicate (the first row wins), but counted and listed for the audit.
  */
 class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
+
+    private long nanos;
 
     /** A repeated id with values that differ from the first row that had it. */
     record Conflict(String key, long firstRow, long row, String[] cells) {
@@ -54,14 +57,23 @@ class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
 
     @Override
     public ParsedRow process(RawRecord raw) {
-        ParsedRow row;
+        long t0 = System.nanoTime();
         try {
-            checkShape(raw);
-            row = parser.parse(raw);
-            checkConversion(raw, row.value());
-        } catch (RowRejectedException e) {
-            return ParsedRow.rejected(raw, e);
+            return parse(raw);
+        } finally {
+            nanos += System.nanoTime() - t0;
         }
+    }
+
+    /** Time spent parsing rows. */
+    long nanos() {
+        return nanos;
+    }
+
+    private ParsedRow parse(RawRecord raw) {
+        checkShape(raw);
+        ParsedRow row = parser.parse(raw);
+        checkConversion(raw, row.value());
         long packed = (raw.rowNum() << 32) | (row.value().hashCode() & 0xFFFFFFFFL);
         Long first = seen.putIfAbsent(row.naturalKey(), packed);
         if (first == null) {
@@ -73,7 +85,7 @@ class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
                 conflicts.add(new Conflict(row.naturalKey(), first >>> 32, raw.rowNum(), raw.cells()));
             }
         }
-        return ParsedRow.duplicate(raw, row.naturalKey());
+        return null; // a duplicate: Batch counts it as filtered
     }
 
     private static void checkShape(RawRecord raw) {

@@ -5,6 +5,8 @@ import io.leadledger.extract.RecordSource;
 import io.leadledger.extract.RecordSources;
 import io.leadledger.jobs.SourceDefinition;
 import io.leadledger.warehouse.RunAuditRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -19,49 +21,73 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Reads one file of a source. A file whose content hash was loaded before reads as empty; on restart
- * it skips the rows the committed chunks already covered (their count is in the step context).
+ * The reader of a partition's chunk step: one file of a source, row by row. It keeps the file's restart state
+ * in the step's ExecutionContext: the content hash, the mapping key, the row position ({@value #ROWS_DONE}) and
+ * the file's counts so far ({@code rows.*}, Batch's counts of this attempt added to those of the attempts before
+ * it, written at each commit). A file whose content and mapping were loaded before reads as empty; a restarted
+ * partition skips the rows the committed chunks covered.
  */
-class SourceFileReader implements ItemStreamReader<RawRecord> {
+class SourceFileReader implements ItemStreamReader<RawRecord>, StepExecutionListener {
 
     static final String ROWS_DONE = "rows.done";
+    static final String HASH = "file.hash";
+    static final String MAPPING = "file.mapping";
     /** Set when this version of the file is read from its first row (not resumed, not skipped as unchanged). */
     static final String FRESH = "file.fresh";
+    static final String READ = "rows.read";
+    static final String LOADED = "rows.loaded";
+    static final String QUARANTINED = "rows.quarantined";
+    static final String DUPLICATE = "rows.duplicate";
 
     private final String tenant;
     private final SourceDefinition source;
     private final Path file;
+    private final String mappingKey;
     private final RunAuditRepository audit;
+    private StepExecution step;
     private RecordSource records;
-    private String hash;
+    private ReadAhead ahead;
     private boolean unchanged;
     private long rowsDone;
+    private long[] before = new long[4];
+    private long readNanos;
 
-    SourceFileReader(String tenant, SourceDefinition source, Path file, RunAuditRepository audit) {
+    SourceFileReader(String tenant, SourceDefinition source, Path file, String mappingKey, RunAuditRepository audit) {
         this.tenant = tenant;
         this.source = source;
         this.file = file;
+        this.mappingKey = mappingKey;
         this.audit = audit;
     }
 
     @Override
+    public void beforeStep(StepExecution stepExecution) {
+        step = stepExecution;
+    }
+
+    @Override
     public void open(ExecutionContext ctx) {
-        hash = sha256(file);
-        if (ctx.containsKey("file.hash") && !hash.equals(ctx.getString("file.hash"))) {
-            // restarted on a file that changed since the failed attempt: its row positions mean nothing
-            // any more, so read it again from the start (staging upserts by key: nothing is duplicated)
-            for (String k : new String[] {ROWS_DONE, "rows.read", "rows.loaded", "rows.quarantined", "rows.duplicate",
-                    FRESH, StagingWriter.CLEARED}) {
+        boolean resumed = ctx.containsKey(ROWS_DONE);
+        // the partitioner hashed the file a moment ago; a resumed partition's context is its failed attempt's
+        String hash = resumed || !ctx.containsKey(HASH) ? sha256(file) : ctx.getString(HASH);
+        if (resumed && (!hash.equals(ctx.getString(HASH, "")) || !mappingKey.equals(ctx.getString(MAPPING, mappingKey)))) {
+            // restarted on a file (or a mapping) that changed since the failed attempt: its row positions mean
+            // nothing any more, so read it again from the start (staging upserts by key: nothing is duplicated)
+            for (String k : new String[] {ROWS_DONE, READ, LOADED, QUARANTINED, DUPLICATE, FRESH, StagingWriter.CLEARED}) {
                 ctx.remove(k);
             }
+            resumed = false;
         }
-        ctx.putString("file.hash", hash);
-        unchanged = !ctx.containsKey(ROWS_DONE) && audit.alreadyLoaded(tenant, source.name(), hash);
+        ctx.putString(HASH, hash);
+        ctx.putString(MAPPING, mappingKey);
+        before = new long[] {ctx.getLong(READ, 0L), ctx.getLong(LOADED, 0L), ctx.getLong(QUARANTINED, 0L),
+                ctx.getLong(DUPLICATE, 0L)};
+        unchanged = !resumed && audit.alreadyLoaded(tenant, source.name(), hash, mappingKey);
         ctx.putString("file.status", unchanged ? "unchanged" : "loaded");
         if (unchanged) {
             return;
         }
-        if (!ctx.containsKey(ROWS_DONE)) {
+        if (!resumed) {
             ctx.putString(FRESH, "yes");
         }
         records = RecordSources.open(source, file);
@@ -72,31 +98,58 @@ class SourceFileReader implements ItemStreamReader<RawRecord> {
                 break;
             }
         }
+        ahead = new ReadAhead(records, "read-" + source.name());
     }
 
+    /**
+     * The next row, split from the file by a thread of its own a few thousand rows ahead (the position saved is
+     * that of the rows handed to the step, never of those read ahead).
+     */
     @Override
     public RawRecord read() {
         if (unchanged) {
             return null;
         }
-        RawRecord r = records.next();
+        long t0 = System.nanoTime();
+        RawRecord r = ahead.next();
+        readNanos += System.nanoTime() - t0;
         if (r != null) {
             rowsDone++;
         }
         return r;
     }
 
+    /**
+     * Called by Batch in each chunk's transaction, after the chunk's counts were added to the step: the position
+     * and the counts saved are exactly those of the committed chunks. Quarantined rows are Batch's skips,
+     * duplicates its filtered items.
+     */
     @Override
     public void update(ExecutionContext ctx) {
         ctx.putLong(ROWS_DONE, rowsDone);
+        if (step != null) {
+            ctx.putLong(READ, before[0] + step.getReadCount());
+            ctx.putLong(LOADED, before[1] + step.getWriteCount());
+            ctx.putLong(QUARANTINED, before[2] + step.getSkipCount());
+            ctx.putLong(DUPLICATE, before[3] + step.getFilterCount());
+        }
     }
 
     @Override
     public void close() {
+        if (ahead != null) {
+            ahead.close();
+            ahead = null;
+        }
         if (records != null) {
             records.close();
             records = null;
         }
+    }
+
+    /** Time the step waited for rows split from the file (near zero when the database is the slower side). */
+    long readNanos() {
+        return readNanos;
     }
 
     /** The header as a JSON array, bounded like a raw_row (it is kept in the step context and source_file). */

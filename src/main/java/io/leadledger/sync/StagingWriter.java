@@ -10,6 +10,11 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.core.listener.SkipListener;
+import io.leadledger.extract.ParsedRow;
+import io.leadledger.extract.RowRejectedException;
+import io.leadledger.extract.UnheldCells;
+import io.leadledger.warehouse.PreparedRows;
 
 import io.leadledger.extract.Header;
 import io.leadledger.extract.ImportLimits;
@@ -31,33 +36,37 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
- * Writes a chunk: loaded rows to staging, rejected rows to quarantine, and the counts to the step
- * context - all in the chunk's transaction, so counts and rows can never disagree, even after a crash.
- * When the step ends it writes the file's line of the run audit.
+ * The chunk step's writer: stages a chunk of parsed rows (LOAD DATA or batched upserts, see StagingRepository)
+ * in the chunk's transaction. As the step's skip listener it writes each rejected row to quarantine, in the same
+ * transaction, so rows, quarantine and the counts the reader saves can never disagree, even after a crash. When
+ * the step ends it writes the file's line of the run audit from those counts.
  */
-class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
+class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, SkipListener<RawRecord, ParsedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(StagingWriter.class);
 
     private final String tenant;
     private final SourceDefinition source;
     private final Path file;
+    private final String mappingKey;
     private final StagingRepository staging;
     private final RunAuditRepository audit;
     private final RowProcessor processor;
     private StepExecution step;
+    private UnheldCells unheld;
+    private java.util.concurrent.ExecutorService encoder;
+    /** Rows encoded and staged at a time within a chunk. */
+    private static final int SLICE = 2_500;
+    private long encodeNanos;
     private long writeNanos;
 
-    StagingWriter(String tenant, SourceDefinition source, Path file, StagingRepository staging, RunAuditRepository audit) {
-        this(tenant, source, file, staging, audit, null);
-    }
-
-    StagingWriter(String tenant, SourceDefinition source, Path file, StagingRepository staging, RunAuditRepository audit,
-                  RowProcessor processor) {
+    StagingWriter(String tenant, SourceDefinition source, Path file, String mappingKey, StagingRepository staging,
+                  RunAuditRepository audit, RowProcessor processor) {
         this.processor = processor;
         this.tenant = tenant;
         this.source = source;
         this.file = file;
+        this.mappingKey = mappingKey;
         this.staging = staging;
         this.audit = audit;
     }
@@ -68,28 +77,61 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
     }
 
     @Override
-    public void write(Chunk<? extends StagedBatch> chunk) {
-        long runId = step.getJobExecutionId();
-        ExecutionContext ctx = step.getExecutionContext();
-        for (StagedBatch b : chunk) {
-            dropEarlierVersion(ctx);
-            long t0 = System.nanoTime();
-            staging.write(b.loaded());
-            writeNanos += System.nanoTime() - t0;
-            staging.quarantine(tenant, source.name(), runId, b.rejected());
-            add(ctx, "rows.read", b.read());
-            add(ctx, "rows.loaded", b.loaded().size());
-            add(ctx, "rows.quarantined", b.rejected().size());
-            add(ctx, "rows.duplicate", b.duplicates());
-            // Spring Batch counts items, here batches: make the step's own counts rows, as history shows them
-            step.setReadCount(step.getReadCount() + b.read() - 1);
-            step.setWriteCount(step.getWriteCount() + b.loaded().size() - 1);
+    public void write(Chunk<? extends ParsedRow> chunk) throws Exception {
+        dropEarlierVersion(step.getExecutionContext());
+        if (chunk.isEmpty()) {
+            return;
         }
+        @SuppressWarnings("unchecked")
+        List<ParsedRow> rows = (List<ParsedRow>) chunk.getItems();
+        if (unheld == null) {
+            unheld = new UnheldCells(source.mapping(), rows.get(0).raw().header());
+        }
+        // the chunk is staged in slices, each encoded on the encoder's thread while the one before goes to the
+        // database: in the chunk's transaction still, as the overlap the hand-made import had
+        if (encoder == null) {
+            encoder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "encode-" + source.name());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        java.util.concurrent.Future<PreparedRows> next = encoder.submit(() -> prepare(rows, 0));
+        try {
+            for (int from = 0; from < rows.size(); from += SLICE) {
+                long t0 = System.nanoTime();
+                PreparedRows slice = next.get();
+                long t1 = System.nanoTime();
+                int following = from + SLICE;
+                next = following < rows.size() ? encoder.submit(() -> prepare(rows, following)) : null;
+                staging.write(slice);
+                encodeNanos += t1 - t0;
+                writeNanos += System.nanoTime() - t1;
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        } finally {
+            if (next != null) {
+                next.cancel(true);
+            }
+        }
+    }
+
+    private PreparedRows prepare(List<ParsedRow> rows, int from) {
+        return staging.prepare(tenant, source.name(), source.kind(), step.getJobExecutionId(),
+                rows.subList(from, Math.min(rows.size(), from + SLICE)), unheld);
+    }
+
+    /** A rejected row (Batch's skip in the processor): to quarantine, naming file, row and field. */
+    @Override
+    public void onSkipInProcess(RawRecord item, Throwable t) {
+        staging.quarantine(tenant, source.name(), step.getJobExecutionId(),
+                List.of(ParsedRow.rejected(item, (RowRejectedException) t)));
     }
 
     /**
      * stagingFollowsFiles: a new version of a file replaces what its earlier version staged, in the transaction
-     * of its first batch, so a row the file no longer has is gone (and a restart, past that batch, keeps the rest).
+     * of its first chunk, so a row the file no longer has is gone (and a restart, past that chunk, keeps the rest).
      */
     private void dropEarlierVersion(ExecutionContext ctx) {
         if (source.stagingFollowsFiles() && ctx.containsKey(SourceFileReader.FRESH) && !ctx.containsKey(CLEARED)) {
@@ -100,8 +142,9 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
 
     static final String CLEARED = "file.cleared";
 
-    private static void add(ExecutionContext ctx, String key, long n) {
-        ctx.putLong(key, ctx.getLong(key, 0L) + n);
+    /** Time the writer waited for rows encoded for staging. */
+    long encodeNanos() {
+        return encodeNanos;
     }
 
     /** Time spent staging rows in the database. */
@@ -109,10 +152,25 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
         return writeNanos;
     }
 
+    /**
+     * The file's audit line from the counts the reader saved with the last committed chunk (Batch's read, write,
+     * skip and filter counts, over every attempt at this file): read = loaded + quarantined + duplicates.
+     */
     @Override
     public ExitStatus afterStep(StepExecution s) {
+        if (encoder != null) {
+            encoder.shutdownNow();
+            encoder = null;
+        }
+        // a failed write reaches the step wrapped by the fault-tolerant chunk's retry: the cause is what happened
+        List<Throwable> failures = s.getFailureExceptions();
+        for (int i = 0; i < failures.size(); i++) {
+            if (failures.get(i) instanceof org.springframework.retry.ExhaustedRetryException e && e.getCause() != null) {
+                failures.set(i, e.getCause());
+            }
+        }
         ExecutionContext ctx = s.getExecutionContext();
-        String hash = ctx.containsKey("file.hash") ? ctx.getString("file.hash") : "-";
+        String hash = ctx.containsKey(SourceFileReader.HASH) ? ctx.getString(SourceFileReader.HASH) : "-";
         boolean failed = !s.getFailureExceptions().isEmpty();
         String status = failed ? "failed" : ctx.getString("file.status", "loaded");
         if (!failed && "loaded".equals(status)) {
@@ -121,8 +179,8 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
         String message = failed ? rootMessage(s.getFailureExceptions().get(0))
                 : processor == null || processor.conflictCount() == 0 ? null : conflicts();
         audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), file.toString(),
-                hash, status, ctx.getLong("rows.read", 0L), ctx.getLong("rows.loaded", 0L),
-                ctx.getLong("rows.quarantined", 0L), ctx.getLong("rows.duplicate", 0L), message,
+                hash, status, ctx.getLong(SourceFileReader.READ, 0L), ctx.getLong(SourceFileReader.LOADED, 0L),
+                ctx.getLong(SourceFileReader.QUARANTINED, 0L), ctx.getLong(SourceFileReader.DUPLICATE, 0L), message,
                 s.getStartTime() == null ? s.getCreateTime() : s.getStartTime(), // Batch's own (real) times, as the step's
                 s.getLastUpdated() == null ? s.getCreateTime() : s.getLastUpdated()));
         if (!failed && "loaded".equals(status)) {
@@ -132,7 +190,7 @@ class StagingWriter implements ItemWriter<StagedBatch>, StepExecutionListener {
             } catch (java.io.IOException e) {
                 size = -1;
             }
-            audit.markLoaded(tenant, source.name(), hash, file.toString(), size, s.getJobExecutionId(),
+            audit.markLoaded(tenant, source.name(), hash, mappingKey, file.toString(), size, s.getJobExecutionId(),
                     ctx.getString("file.header", null));
         }
         return s.getExitStatus();

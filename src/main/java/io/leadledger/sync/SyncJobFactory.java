@@ -1,6 +1,9 @@
 package io.leadledger.sync;
 
+import io.leadledger.extract.ParsedRow;
+import io.leadledger.extract.RawRecord;
 import io.leadledger.extract.RecordSources;
+import io.leadledger.extract.RowRejectedException;
 import io.leadledger.jobs.JobsConfigException;
 import io.leadledger.jobs.SourceDefinition;
 import io.leadledger.jobs.Workspace;
@@ -28,7 +31,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the nightly sync job from jobs/: prepare (tenant, channel map, FX rates) -> one chunk step per
@@ -49,8 +54,11 @@ public class SyncJobFactory {
      * its run's parameters, so a night restarted on a later day reconciles as it would have on its own day.
      */
     public static final String AS_OF = "asOf";
+    /** The partitioned step; its partitions' executions are named "import:" + source + ":" + file. */
+    static final String IMPORT = "import";
 
     private final int batchRows;
+    private final int threads;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;
     private final StagingRepository staging;
@@ -65,8 +73,10 @@ public class SyncJobFactory {
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
                           @org.springframework.beans.factory.annotation.Value("${leadledger.import.batch-rows:"
-                                  + DEFAULT_BATCH_ROWS + "}") int batchRows) {
+                                  + DEFAULT_BATCH_ROWS + "}") int batchRows,
+                          @org.springframework.beans.factory.annotation.Value("${leadledger.import.threads:2}") int threads) {
         this.batchRows = batchRows;
+        this.threads = Math.max(1, threads);
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.staging = staging;
@@ -84,19 +94,27 @@ public class SyncJobFactory {
      * FAILED afterwards (check-sources), so cron sees it and {@code restart} retries just the failed files.
      */
     public Job build(Workspace ws) {
-        List<Step> sourceSteps = new ArrayList<>();
+        Map<String, ImportTarget> targets = new LinkedHashMap<>();
+        List<Step> followSteps = new ArrayList<>();
         for (SourceDefinition source : ws.sync().sources()) {
             List<Path> files = FileGlob.resolve(source.files(), ws.sync().followSymlinks());
             if (files.isEmpty()) {
-                sourceSteps.add(missingFilesStep(ws, source));
+                ImportTarget t = new ImportTarget(source, null, 0);
+                targets.put(t.partitionName(), t);
             }
-            for (Path file : files) {
-                sourceSteps.add(importStep(ws, source, file));
+            for (int i = 0; i < files.size(); i++) {
+                ImportTarget t = new ImportTarget(source, files.get(i), i);
+                targets.putIfAbsent(t.partitionName(), t);
             }
             if (source.stagingFollowsFiles() && !files.isEmpty()) {
-                sourceSteps.add(followFilesStep(ws, source, files));
+                followSteps.add(followFilesStep(ws, source, files));
             }
         }
+        List<Step> sourceSteps = new ArrayList<>();
+        if (!targets.isEmpty()) {
+            sourceSteps.add(importStep(ws, targets));
+        }
+        sourceSteps.addAll(followSteps);
         Step reconcile = reconcileStep(ws);
         var flow = new JobBuilder(ws.sync().job(), jobRepository).flow(prepareStep(ws));
         if (sourceSteps.isEmpty()) {
@@ -104,7 +122,7 @@ public class SyncJobFactory {
         } else {
             flow.next(sourceSteps.get(0));
             for (int i = 0; i < sourceSteps.size(); i++) {
-                // whatever became of this file, go on with the next one: one bad file costs its source, not the night
+                // whatever became of a file, go on: one bad file costs its source, not the night
                 flow.from(sourceSteps.get(i)).on("*").to(i + 1 < sourceSteps.size() ? sourceSteps.get(i + 1) : reconcile);
             }
         }
@@ -112,6 +130,37 @@ public class SyncJobFactory {
         flow.from(reconcile).on("COMPLETED").to(check).from(reconcile).on("*").fail();
         flow.from(check).on("COMPLETED").end().from(check).on("*").fail();
         return flow.end().build();
+    }
+
+    /**
+     * The import as one partitioned step: a partition per source x file ({@link ImportPartitioner}), run on
+     * {@code leadledger.import.threads} threads (sources in parallel, a source's files in order), each a chunk
+     * step of its own. A failed partition fails the step, the flow goes on, check-sources names the source, and
+     * a restart runs exactly the partitions that did not complete, from their last committed chunk.
+     */
+    private Step importStep(Workspace ws, Map<String, ImportTarget> targets) {
+        java.util.function.Function<org.springframework.batch.core.step.StepExecution, ImportTarget> target =
+                p -> targets.get(p.getStepName().substring(IMPORT.length() + 1));
+        Step worker = new Step() {
+            @Override
+            public String getName() {
+                return IMPORT;
+            }
+
+            @Override
+            public void execute(org.springframework.batch.core.step.StepExecution partition)
+                    throws org.springframework.batch.core.job.JobInterruptedException {
+                // reader, processor and writer hold one file's state: a chunk step of their own per partition
+                ImportTarget t = target.apply(partition);
+                (t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
+            }
+        };
+        var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder(IMPORT, jobRepository)
+                .partitioner(IMPORT, new ImportPartitioner(ws.tenant().id(), targets.values()))
+                .partitionHandler(new SourceOrderedPartitionHandler(worker, executor, target))
+                .build();
     }
 
     /**
@@ -147,7 +196,8 @@ public class SyncJobFactory {
                 // never restarted: mark it FAILED again (outside the tasklet's transaction, which rolls back),
                 // so `restart` retries exactly the files that failed
                 for (var s : check.getJobExecution().getStepExecutions()) {
-                    if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.ABANDONED) {
+                    boolean importing = s.getStepName().equals(IMPORT) || s.getStepName().startsWith("import:");
+                if (importing && s.getStatus() == BatchStatus.ABANDONED) {
                         s.setStatus(BatchStatus.FAILED);
                         jobRepository.update(s);
                     }
@@ -197,20 +247,26 @@ public class SyncJobFactory {
         }, tx).allowStartIfComplete(true).build();
     }
 
-    private Step missingFilesStep(Workspace ws, SourceDefinition source) {
+    private Step missingFilesStep(SourceDefinition source) {
         return new StepBuilder(stepName(source, null), jobRepository).tasklet((contribution, ctx) -> {
             throw new JobsConfigException("source '" + source.name() + "': no file matches '" + source.files()
                     + "' (relative to " + Path.of("").toAbsolutePath() + ")");
         }, tx).build();
     }
 
-    private Step importStep(Workspace ws, SourceDefinition source, Path file) {
+    /**
+     * One file as a chunk step: the file's rows ({@link SourceFileReader}, its restart state in the step's
+     * ExecutionContext) -> {@link RowProcessor} -> {@link StagingWriter}, {@code batchRows} rows a chunk. A rejected
+     * row is Batch's skip, without rollback (the processor remembers the ids it saw, so it must see each row once),
+     * written to quarantine by the writer as skip listener; a duplicate is filtered.
+     */
+    private Step fileStep(Workspace ws, SourceDefinition source, Path file) {
         String tenant = ws.tenant().id();
+        String mappingKey = MappingKey.of(source, ws.tenant().zone());
         RowProcessor processor = new RowProcessor(RecordSources.parser(source, ws.tenant().zone()),
                 source.mapping().columnsOrEmpty().get("amount"));
-        StagingWriter writer = new StagingWriter(tenant, source, file, staging, audit, processor);
-        StagedBatchReader reader = new StagedBatchReader(tenant, source, new SourceFileReader(tenant, source, file, audit),
-                processor, staging, batchRows);
+        SourceFileReader reader = new SourceFileReader(tenant, source, file, mappingKey, audit);
+        StagingWriter writer = new StagingWriter(tenant, source, file, mappingKey, staging, audit, processor);
         StepExecutionListener conversions = new StepExecutionListener() {
             @Override
             public void beforeStep(org.springframework.batch.core.step.StepExecution s) {
@@ -219,15 +275,20 @@ public class SyncJobFactory {
                         ws.tenant().reportingCurrency());
             }
         };
-        ProgressListener progress = new ProgressListener(source.name(), file, reader, writer);
-        // one item is one batch of batchRows rows: one transaction per batch
+        ProgressListener progress = new ProgressListener(source.name(), file, reader, processor, writer);
+        // reader and writer are registered by the builder as the step's stream and listeners
         return new StepBuilder(stepName(source, file), jobRepository)
-                .<StagedBatch, StagedBatch>chunk(1, tx)
+                .<RawRecord, ParsedRow>chunk(batchRows, tx)
                 .reader(reader)
+                .processor(processor)
                 .writer(writer)
+                .faultTolerant()
+                .skipPolicy((t, skipped) -> t instanceof RowRejectedException)
+                .noRollback(RowRejectedException.class)
+                // a chunk retried after a failed write keeps its parsed rows: parsing it again would find every id
+                // already seen and stage nothing
+                .processorNonTransactional()
                 .listener(conversions)
-                .listener((StepExecutionListener) reader)
-                .listener(writer)
                 .listener((StepExecutionListener) progress)
                 .listener((ChunkListener) progress)
                 .build();
@@ -245,7 +306,7 @@ public class SyncJobFactory {
     }
 
     static String stepName(SourceDefinition source, Path file) {
-        String name = "import:" + source.name() + ":" + (file == null ? "(no files)" : file.toString());
+        String name = IMPORT + ":" + source.name() + ":" + (file == null ? "(no files)" : file.toString());
         return name.length() <= 100 ? name : name.substring(0, 60) + "~" + name.substring(name.length() - 39);
     }
 }

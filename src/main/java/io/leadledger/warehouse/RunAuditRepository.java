@@ -38,19 +38,32 @@ public class RunAuditRepository {
                 a.loaded(), a.quarantined(), a.duplicates(), cut(a.message(), 2000), ts(a.startedAt()), ts(a.endedAt()));
     }
 
-    public boolean alreadyLoaded(String tenant, String source, String hash) {
-        Integer n = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM source_file WHERE tenant = ? AND source_name = ? AND file_hash = ?",
-                Integer.class, tenant, source, hash);
+    /**
+     * Whether this content of a source's file was loaded before with this mapping ({@code mappingHash}): a file
+     * registered before mappings were recorded counts as loaded with any mapping.
+     */
+    public boolean alreadyLoaded(String tenant, String source, String hash, String mappingHash) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE tenant = ? AND source_name = ? AND "
+                + "file_hash = ? AND (mapping_hash = ? OR mapping_hash IS NULL)", Integer.class, tenant, source, hash,
+                mappingHash);
         return n != null && n > 0;
     }
 
-    /** @param headerJson the file's header row as a JSON array: the keys of the staged raw_row arrays */
-    public void markLoaded(String tenant, String source, String hash, String path, long size, long runId, String headerJson) {
-        if (!alreadyLoaded(tenant, source, hash)) {
-            jdbc.update("INSERT INTO source_file (tenant, source_name, file_hash, file_path, file_size, run_id, loaded_at, "
-                    + "header_json) VALUES (?,?,?,?,?,?,?,?)", tenant, source, hash, cut(path, 1000), size, runId,
-                    ts(LocalDateTime.now(clock)), headerJson);
+    /**
+     * @param headerJson the file's header row as a JSON array: the keys of the staged raw_row arrays
+     * @param mappingHash the mapping the file was read with; a content loaded before with another mapping is
+     *                    registered again under this one
+     */
+    public void markLoaded(String tenant, String source, String hash, String mappingHash, String path, long size,
+                           long runId, String headerJson) {
+        int updated = jdbc.update("UPDATE source_file SET mapping_hash = ?, file_path = ?, file_size = ?, run_id = ?, "
+                + "loaded_at = ?, header_json = ? WHERE tenant = ? AND source_name = ? AND file_hash = ? AND "
+                + "(mapping_hash IS NULL OR mapping_hash <> ?)", mappingHash, cut(path, 1000), size, runId,
+                ts(LocalDateTime.now(clock)), headerJson, tenant, source, hash, mappingHash);
+        if (updated == 0 && !alreadyLoaded(tenant, source, hash, mappingHash)) {
+            jdbc.update("INSERT INTO source_file (tenant, source_name, file_hash, mapping_hash, file_path, file_size, "
+                    + "run_id, loaded_at, header_json) VALUES (?,?,?,?,?,?,?,?,?)", tenant, source, hash, mappingHash,
+                    cut(path, 1000), size, runId, ts(LocalDateTime.now(clock)), headerJson);
         }
     }
 
