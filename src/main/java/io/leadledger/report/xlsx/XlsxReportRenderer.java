@@ -128,12 +128,24 @@ public class XlsxReportRenderer {
             for (DetailSheet d : draft.details) {
                 detail(wb, unique(names, d.name()), d);
             }
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                wb.write(os);
+            Path target = out.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            // as for the PDF: a unique temporary file in the same directory, moved atomically, so a reader
+            // (the e-mail, a user) never sees half a workbook and two renders never share a temp file
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            try {
+                try (OutputStream os = Files.newOutputStream(tmp)) {
+                    wb.write(os);
+                }
+                try {
+                    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp); // left only when the write or the move failed
             }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         } finally {

@@ -41,6 +41,20 @@ class XlsxReportRendererTest {
     Path dir;
 
     @Test
+    void aRenderReplacesTheWorkbookAndLeavesNoTemporaryFileBeside() throws Exception {
+        Path file = dir.resolve("lp.xlsx");
+        java.nio.file.Files.writeString(file, "an older, shorter render");
+        new XlsxReportRenderer().render(doc(Map.of(), List.of(), List.of()), List.of(), file);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertThat(wb.getSheet("Summary")).isNotNull();
+        }
+        try (var listing = java.nio.file.Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("lp.xlsx");
+        }
+    }
+
+    @Test
     void textThatLooksLikeAFormulaIsWrittenAsQuotedTextNeverAsAFormula() throws Exception {
         Path file = dir.resolve("lp.xlsx");
         List<Map<String, Object>> rows = new ArrayList<>();
