@@ -17,15 +17,15 @@ import java.util.stream.Stream;
 /**
  * The renderers write each report to a temporary file and move it into place; a process killed during
  * the write leaves the temporary behind. A report run removes those of earlier runs from the tenant's
- * output folder before it writes: only names of our own pattern (".x.pdf.<uuid>.tmp" of the PDF
- * renderer, "x.xlsx.tmp" of the XLSX renderer) last modified before this run started, so another
+ * output folder before it writes: only names of our own pattern (".x.pdf.<uuid>.tmp" and ".x.xlsx.<uuid>.tmp"
+ * of the renderers, "x.xlsx.tmp" of the XLSX renderer before 0.2) last modified before this run started, so another
  * process's write in progress is never touched.
  */
 @Component
 public class ReportTemporaries {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTemporaries.class);
-    static final Pattern OURS = Pattern.compile("\\..+\\.pdf\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp"
+    static final Pattern OURS = Pattern.compile("\\..+\\.(pdf|xlsx)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp"
             + "|[^.].*\\.xlsx\\.tmp");
 
     private final Clock clock;

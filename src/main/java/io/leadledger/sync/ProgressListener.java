@@ -6,7 +6,9 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import io.leadledger.extract.ParsedRow;
+import io.leadledger.extract.RawRecord;
+import org.springframework.batch.infrastructure.item.Chunk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +20,13 @@ import java.util.Locale;
  * One log line per file: counts and rows per second. On a terminal (not under cron, systemd or a log
  * shipper) also a live progress line per chunk with rows per second and the time left.
  */
-class ProgressListener implements StepExecutionListener, ChunkListener {
+class ProgressListener implements StepExecutionListener, ChunkListener<RawRecord, ParsedRow> {
 
     private static final Logger log = LoggerFactory.getLogger("io.leadledger.import");
     private final String source;
     private final Path file;
     private long started;
+    private StepExecution step;
     private TerminalProgress terminal;
 
     private final SourceFileReader reader;
@@ -40,6 +43,7 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
 
     @Override
     public void beforeStep(StepExecution s) {
+        step = s;
         started = System.nanoTime();
         if (System.console() != null) {
             terminal = new TerminalProgress(source + " " + file.getFileName(), estimateRows(file),
@@ -48,9 +52,9 @@ class ProgressListener implements StepExecutionListener, ChunkListener {
     }
 
     @Override
-    public void afterChunk(ChunkContext context) {
-        if (terminal != null) {
-            terminal.update(context.getStepContext().getStepExecution().getExecutionContext().getLong("rows.read", 0L));
+    public void afterChunk(Chunk<ParsedRow> chunk) {
+        if (terminal != null && step != null) {
+            terminal.update(step.getExecutionContext().getLong("rows.read", 0L));
         }
     }
 

@@ -278,19 +278,22 @@ public class SyncJobFactory {
         ProgressListener progress = new ProgressListener(source.name(), file, reader, processor, writer);
         // reader and writer are registered by the builder as the step's stream and listeners
         return new StepBuilder(stepName(source, file), jobRepository)
-                .<RawRecord, ParsedRow>chunk(batchRows, tx)
+                // Batch 6's chunk-oriented step: a rejected row is skipped where it is processed (nothing is rolled
+                // back, the writer has not run), without the per-item retry machinery of the legacy step
+                .<RawRecord, ParsedRow>chunk(batchRows)
+                .transactionManager(tx)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
                 .faultTolerant()
                 .skipPolicy((t, skipped) -> t instanceof RowRejectedException)
-                .noRollback(RowRejectedException.class)
+                .skipListener(writer)
                 // a chunk retried after a failed write keeps its parsed rows: parsing it again would find every id
                 // already seen and stage nothing
                 .processorNonTransactional()
                 .listener(conversions)
                 .listener((StepExecutionListener) progress)
-                .listener((ChunkListener) progress)
+                .listener((ChunkListener<RawRecord, ParsedRow>) progress)
                 .build();
     }
 
