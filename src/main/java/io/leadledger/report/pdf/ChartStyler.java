@@ -7,8 +7,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import io.leadledger.report.Figures;
-import net.sf.jasperreports.engine.JRChart;
-import net.sf.jasperreports.engine.JRChartCustomizer;
+import net.sf.jasperreports.charts.JRChart;
+import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -25,8 +25,8 @@ import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.ui.RectangleInsets;
-import org.jfree.ui.TextAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 
 /**
  * Flat, quiet chart styling for the PDF templates (named by {@code customizerClass} on each chart): white
@@ -101,8 +101,8 @@ public class ChartStyler implements JRChartCustomizer {
             bar.setItemMargin(0.04);
             bar.setMaximumBarWidth(horizontal ? 0.09 : 0.07);
             if (!(r instanceof StackedBarRenderer)) {
-                bar.setBaseItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format()));
-                bar.setBasePositiveItemLabelPosition(horizontal
+                bar.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format()));
+                bar.setDefaultPositiveItemLabelPosition(horizontal
                         ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
                         : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
                 bar.setItemLabelAnchorOffset(4);
@@ -114,9 +114,9 @@ public class ChartStyler implements JRChartCustomizer {
                 line.setSeriesShapesVisible(i, true);
             }
             if (Boolean.parseBoolean(property(jasperChart, ITEM_LABELS))) {
-                line.setBaseItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format()));
-                line.setBaseItemLabelsVisible(true);
-                line.setBasePositiveItemLabelPosition(
+                line.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format()));
+                line.setDefaultItemLabelsVisible(true);
+                line.setDefaultPositiveItemLabelPosition(
                         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
                 line.setItemLabelAnchorOffset(5);
                 if (values != null) {
@@ -124,8 +124,8 @@ public class ChartStyler implements JRChartCustomizer {
                 }
                 if (values != null) {
                     // the template's tick font is DejaVu Sans from the fonts extension: reuse it, never a system font
-                    line.setBaseItemLabelFont(values.getTickLabelFont());
-                    line.setBaseItemLabelPaint(values.getTickLabelPaint());
+                    line.setDefaultItemLabelFont(values.getTickLabelFont());
+                    line.setDefaultItemLabelPaint(values.getTickLabelPaint());
                 }
             }
         }
