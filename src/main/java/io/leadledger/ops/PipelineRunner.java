@@ -19,6 +19,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -195,7 +196,9 @@ public class PipelineRunner {
             temporaries.clean(outDir.resolve(ws.tenant().id()), ctx.getStepContext().getStepExecution().getStartTime());
             reports.generate(ws, m, outDir, formats);
             return RepeatStatus.FINISHED;
-        }, tx).build();
+            // rendering reads the marts with queries of its own and writes files: holding a database transaction
+            // (and a pooled connection) open for the whole render would only block others
+        }, new ResourcelessTransactionManager()).build();
     }
 
     private JobParametersBuilder params(Workspace ws) {
