@@ -3,17 +3,14 @@ package io.leadledger.deliver;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.report.Figures;
 import io.leadledger.report.Kpi;
+import io.leadledger.report.Insight;
 import io.leadledger.report.ReportDocument;
-import io.leadledger.report.ReportTable;
 import io.leadledger.report.ValueType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +18,8 @@ import java.util.Optional;
 
 /**
  * The e-mail executives get with the monthly reports: subject with tenant and month, one headline
- * figure per report with last month's value, and the top insight. The one place that decides what the
- * mail says, so a richer insight (e.g. from a report's own insights section) can replace
- * {@link #topInsight} without touching delivery.
+ * figure per report with last month's value, and the top insight of the reports' own insight set. The one
+ * place that decides what the mail says.
  */
 @Component
 public class ReportEmail {
@@ -84,32 +80,18 @@ public class ReportEmail {
                 k.previous() == null ? null : figure(k.previous(), k.type(), d.currency())));
     }
 
-    /** For now: the sources with the best and the worst 12-month ROI, from the ROI report's "by-source" table. */
+    /**
+     * The first insight of the reports' own insight set, in the order their first page lists them (what to cut,
+     * what to grow, then what changed): the mail says what the PDF says, with the same thresholds
+     * ({@code insights.minSpend}) and the same figures. A "note" (why there is no recommendation) is not news.
+     */
     static Optional<String> topInsight(List<ReportDocument> docs) {
-        Optional<ReportDocument> roi = docs.stream().filter(d -> d.id().equals("roi")).findFirst();
-        if (roi.isEmpty() || !roi.get().tables().containsKey("by-source")) {
-            return Optional.empty();
-        }
-        ReportTable t = roi.get().table("by-source");
-        String ccy = roi.get().currency();
-        List<Map<String, Object>> ranked = new ArrayList<>(t.rows().stream()
-                .filter(r -> r.get("roi12") instanceof BigDecimal && r.get("channel") != null).toList());
-        if (ranked.isEmpty()) {
-            return Optional.empty();
-        }
-        ranked.sort(Comparator.comparing((Map<String, Object> r) -> (BigDecimal) r.get("roi12")).reversed());
-        Map<String, Object> best = ranked.get(0);
-        Map<String, Object> worst = ranked.get(ranked.size() - 1);
-        String b = "best 12-month ROI: " + source(best, ccy);
-        if (ranked.size() == 1) {
-            return Optional.of(capitalise(b) + " (the only source with spend)");
-        }
-        return Optional.of(capitalise(b) + "; worst: " + source(worst, ccy) + ".");
-    }
-
-    private static String source(Map<String, Object> r, String ccy) {
-        return r.get("channel") + " at " + Figures.format(r.get("roi12"), ValueType.PERCENT) + " on "
-                + figure(r.get("spend12"), ValueType.MONEY, ccy) + " spend";
+        List<Insight> insights = docs.stream().map(ReportDocument::insights).filter(l -> l != null && !l.isEmpty())
+                .findFirst().orElse(List.of());
+        return insights.stream().filter(i -> i.subject() != null && i.kind().isRecommendation()
+                        && i.kind() != Insight.Kind.NOTE).findFirst()
+                .or(() -> insights.stream().filter(i -> i.kind() == Insight.Kind.CHANGE).findFirst())
+                .map(i -> i.kind().label() + ": " + i.sentence());
     }
 
     private static String figure(Object value, ValueType type, String ccy) {

@@ -3,6 +3,7 @@ package io.leadledger.deliver;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.report.Figures;
 import io.leadledger.report.Kpi;
+import io.leadledger.report.Insight;
 import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
 import io.leadledger.support.CliDriver;
@@ -100,9 +101,12 @@ class DeliveryTest {
             assertThat(Mails.pdfText(mail.attachments().get("roi-2026-10.pdf"))).contains("End-to-end ROI");
             // the three headline figures, as the reports compute them, and the top insight
             assertThat(mail.html()).contains("New leads", "<b>3</b>", "Win rate", headline(docs, "sales-performance", "winRate"),
-                    "ROI (12 mo)", headline(docs, "roi", "roi12"),
-                    "Best 12-month ROI: Paid search at 500.0% on USD 2,000 spend; worst: Webinar at -50.0% on USD 6,000 spend.");
-            assertThat(mail.text()).contains("New leads: 3", "Top insight: Best 12-month ROI: Paid search");
+                    "ROI (12 mo)", headline(docs, "roi", "roi12"));
+            // the top insight is the first one the reports' own first page lists, word for word
+            Insight first = firstInsight(docs);
+            assertThat(mail.text()).contains("New leads: 3", "Top insight: " + first.kind().label() + ": " + first.sentence());
+            assertThat(Mails.pdfText(mail.attachments().get("lead-production-2026-10.pdf")).replaceAll("\\s+", " "))
+                    .contains(first.sentence().substring(0, 40));
         }
         List<Map<String, Object>> log = warehouses.get(db).jdbc().queryForList(
                 "SELECT * FROM delivery_log WHERE tenant = 'deliver' ORDER BY recipient");
@@ -135,6 +139,32 @@ class DeliveryTest {
         Kpi k = docs.stream().filter(d -> d.id().equals(report)).findFirst().orElseThrow().kpis().stream()
                 .filter(x -> x.key().equals(kpi)).findFirst().orElseThrow();
         return Figures.format(k.value(), k.type());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void theMailsTopInsightHonoursInsightsMinSpendAsThePdfDoes(String db) throws Exception {
+        // every campaign's spend is under 100,000: no source or campaign may be recommended, in the PDF or the mail
+        Path jobs = tenant(db, "minspend", "insights:\n  minSpend: 100000\n");
+        Result run = cli(db, "run", "monthly-reports", "--month", "2026-10", "--jobs", jobs.toString());
+        assertEquals(0, run.code(), run::toString);
+        Workspace ws = Workspace.load(jobs);
+        List<ReportDocument> docs = warehouses.get(db).bean(ReportService.class).build(ws, OCTOBER, ws.reports().reports());
+        assertThat(docs.get(0).insights()).noneMatch(i -> i.subject() != null
+                && (i.kind() == Insight.Kind.GROW || i.kind() == Insight.Kind.CUT));
+        Mails mail = Mails.read(smtp.to(EXECUTIVES.get(0)).get(0));
+        assertThat(mail.text()).doesNotContain("Top insight: Grow", "Top insight: Cut", "Best 12-month ROI");
+        Insight first = firstInsight(docs);
+        if (first != null) {
+            assertThat(mail.text()).contains("Top insight: " + first.kind().label() + ": " + first.sentence());
+        }
+    }
+
+    /** What the mail should quote: the first recommendation about a source or campaign, else the first change. */
+    private static Insight firstInsight(List<ReportDocument> docs) {
+        List<Insight> all = docs.get(0).insights();
+        return all.stream().filter(i -> i.subject() != null && (i.kind() == Insight.Kind.GROW || i.kind() == Insight.Kind.CUT))
+                .findFirst().orElse(all.stream().filter(i -> i.kind() == Insight.Kind.CHANGE).findFirst().orElse(null));
     }
 
     @ParameterizedTest
