@@ -88,8 +88,8 @@ public class ReportEmail {
     static Optional<String> topInsight(List<ReportDocument> docs) {
         List<Insight> insights = docs.stream().map(ReportDocument::insights).filter(l -> l != null && !l.isEmpty())
                 .findFirst().orElse(List.of());
-        return insights.stream().filter(i -> i.subject() != null && i.kind().isRecommendation()
-                        && i.kind() != Insight.Kind.NOTE).findFirst()
+        return insights.stream().filter(i -> i.subject() != null
+                        && (i.kind() == Insight.Kind.CUT || i.kind() == Insight.Kind.GROW)).findFirst()
                 .or(() -> insights.stream().filter(i -> i.kind() == Insight.Kind.CHANGE).findFirst())
                 .map(i -> i.kind().label() + ": " + i.sentence());
     }
