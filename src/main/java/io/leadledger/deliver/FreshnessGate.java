@@ -56,18 +56,13 @@ public class FreshnessGate {
         // a run's data is as of when it ended, or of the cron slot it was run for if that is later
         // (a daemon's catch-up run is for its slot; this also keeps tests with a moved clock coherent)
         Instant last = jdbc.query("""
-                SELECT e.END_TIME,
-                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
-                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'scheduledFor') AS scheduled_for
-                FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'tenant'
-                WHERE i.JOB_NAME = ? AND p.PARAMETER_VALUE = ? AND e.STATUS = 'COMPLETED'
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 50""", (rs, i) -> {
+                SELECT end_time, scheduled_for FROM run_history
+                WHERE tenant = ? AND job_name = ? AND status = 'COMPLETED'
+                ORDER BY run_id DESC LIMIT 50""", (rs, i) -> {
                     Instant end = instant(rs.getTimestamp(1));
                     Instant slot = rs.getString(2) == null ? null : Instant.parse(rs.getString(2));
                     return slot != null && (end == null || slot.isAfter(end)) ? slot : end;
-                }, job, tenant).stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+                }, tenant, job).stream().filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
         Duration age = last == null ? null : Duration.between(last, now);
         if (last == null) {
             problems.add("no " + job + " run has completed yet");
@@ -78,12 +73,10 @@ public class FreshnessGate {
 
         // the latest finished sync run: a failure after the last success means tonight's data is missing
         List<Object[]> latest = jdbc.query("""
-                SELECT e.JOB_EXECUTION_ID, e.STATUS, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'tenant'
-                WHERE i.JOB_NAME = ? AND p.PARAMETER_VALUE = ? AND e.END_TIME IS NOT NULL
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, job, tenant);
+                SELECT run_id, status, exit_message FROM run_history
+                WHERE tenant = ? AND job_name = ? AND end_time IS NOT NULL
+                ORDER BY run_id DESC LIMIT 1""",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, tenant, job);
         if (!latest.isEmpty()) {
             long run = (Long) latest.get(0)[0];
             List<String> failed = jdbc.query("""

@@ -18,7 +18,7 @@ import java.util.List;
  * refuses to restart them. Called only while holding the job's lock: every live run of a job holds
  * that lock, so a run still marked as running then has no process behind it. Batch's own
  * {@link JobOperator#recover} marks it and its running steps FAILED, which makes it restartable with its
- * completed steps kept; the exit message says why, for {@code leadledger history}.
+ * completed steps kept; the exit message says why, for {@code leadledger history}, and run_history gets it.
  */
 @Component
 public class AbandonedRuns {
@@ -29,10 +29,12 @@ public class AbandonedRuns {
 
     private final JobRepository repository;
     private final JobOperator operator;
+    private final RunHistoryRecorder history;
 
-    public AbandonedRuns(JobRepository repository, JobOperator operator) {
+    public AbandonedRuns(JobRepository repository, JobOperator operator, RunHistoryRecorder history) {
         this.repository = repository;
         this.operator = operator;
+        this.history = history;
     }
 
     /** Marks the tenant's runs of {@code job} still marked as running FAILED; returns their ids. */
@@ -51,7 +53,8 @@ public class AbandonedRuns {
                 }
             }
             e.setExitStatus(ExitStatus.FAILED.addExitDescription(WHY));
-            operator.recover(e);
+            // its listener never saw the end of the run: run_history gets the FAILED status from here
+            history.record(operator.recover(e));
             log.warn("run {} ({}) was still marked {} with no process holding its lock: marked FAILED", e.getId(), job,
                     "running");
             ids.add(e.getId());

@@ -10,13 +10,13 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * What the job repository says about past launches of a tenant's job: when each was launched (its cron
+ * What run_history says about past launches of a tenant's job: when each was launched (its cron
  * slot when the daemon started it, else its start time), its status, and for the monthly job the month
  * and whether it delivered. Catch-up is computed from this, so it survives restarts and is shared by
  * every daemon on the same warehouse.
- * <p>Read only, with one query: the daemon asks on every tick (30 s) for up to {@value #DEPTH} launches, and
+ * <p>Read with one indexed query: the daemon asks on every tick (30 s) for up to {@value #DEPTH} launches, and
  * Batch's {@code JobRepository.getJobExecutions} would load each one's steps and contexts too (thousands of
- * queries a tick). The columns read are the same in Batch 5 and 6; status is only ever written by Batch.
+ * queries a tick). run_history is written by {@link RunHistoryRecorder}, never by this class.
  */
 @Component
 public class LaunchHistory {
@@ -47,22 +47,12 @@ public class LaunchHistory {
     /** The tenant's launches of {@code job}, newest first. */
     public List<Launch> launches(String tenant, String job) {
         return jdbc.query("""
-                SELECT e.JOB_EXECUTION_ID, e.STATUS, e.START_TIME, e.END_TIME,
-                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
-                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'scheduledFor') AS scheduled_for,
-                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
-                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'month') AS report_month,
-                  (SELECT MAX(x.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS x
-                    WHERE x.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND x.PARAMETER_NAME = 'deliver') AS deliver
-                FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'tenant'
-                WHERE i.JOB_NAME = ? AND p.PARAMETER_VALUE = ?
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
+                SELECT run_id, status, start_time, end_time, scheduled_for, report_month, deliver FROM run_history
+                WHERE tenant = ? AND job_name = ? ORDER BY run_id DESC LIMIT ?""",
                 (rs, i) -> new Launch(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
                         rs.getString(5) == null ? null : Instant.parse(rs.getString(5)),
-                        rs.getString(6) == null ? null : YearMonth.parse(rs.getString(6)), "true".equals(rs.getString(7))),
-                job, tenant, DEPTH);
+                        rs.getString(6) == null ? null : YearMonth.parse(rs.getString(6)), rs.getBoolean(7)),
+                tenant, job, DEPTH);
     }
 
     private static Instant instant(Timestamp t) {

@@ -6,6 +6,7 @@ import io.leadledger.report.ReportService;
 import io.leadledger.sync.SyncJobFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -19,7 +20,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -50,11 +50,12 @@ public class PipelineRunner {
     private final RunGuard guard;
     private final ReportMailer mailer;
     private final ReportTemporaries temporaries;
+    private final RunHistoryRecorder history;
     private final Clock clock;
 
     public PipelineRunner(JobOperator operator, JobRepository jobRepository,
                           PlatformTransactionManager tx, SyncJobFactory syncJobs, ReportService reports, RunGuard guard,
-                          ReportMailer mailer, ReportTemporaries temporaries, Clock clock) {
+                          ReportMailer mailer, ReportTemporaries temporaries, RunHistoryRecorder history, Clock clock) {
         this.operator = operator;
         this.jobRepository = jobRepository;
         this.tx = tx;
@@ -63,6 +64,7 @@ public class PipelineRunner {
         this.guard = guard;
         this.mailer = mailer;
         this.temporaries = temporaries;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -76,14 +78,15 @@ public class PipelineRunner {
         if (scheduledFor != null) {
             p.addString("scheduledFor", scheduledFor.toString());
         }
-        return guard.launch(ws, ws.sync().job(), () -> operator.start(syncJobs.build(ws), p.toJobParameters()));
+        return guard.launch(ws, ws.sync().job(), () -> operator.start(syncJob(ws), p.toJobParameters()));
     }
 
     /** The monthly reports for {@code month} (default: the last full month in the tenant's zone), as files only. */
     public JobExecution runReports(Workspace ws, YearMonth month, Path outDir, List<String> formats) throws Exception {
         YearMonth m = month != null ? month : lastFullMonth(ws);
         return guard.launch(ws, ws.reports().job(), () -> {
-            Job job = new JobBuilder(ws.reports().job(), jobRepository).start(renderStep(ws, m, outDir, formats)).build();
+            Job job = new JobBuilder(ws.reports().job(), jobRepository).listener(history)
+                    .start(renderStep(ws, m, outDir, formats)).build();
             return operator.start(job, params(ws).addString("month", m.toString()).toJobParameters());
         });
     }
@@ -116,7 +119,7 @@ public class PipelineRunner {
             p.addString("scheduledFor", scheduledFor.toString());
         }
         return guard.launch(ws, ws.reports().job(), () -> {
-            Job job = new JobBuilder(ws.reports().job(), jobRepository)
+            Job job = new JobBuilder(ws.reports().job(), jobRepository).listener(history)
                     .start(renderStep(ws, m, outDir, List.copyOf(formats)))
                     // no transaction around sending: each delivery_log write must commit before and after its e-mail
                     .next(new StepBuilder("deliver", jobRepository).tasklet(deliver, new ResourcelessTransactionManager()).build())
@@ -172,13 +175,23 @@ public class PipelineRunner {
         }
         JobParameters p = previous.getJobParameters();
         try {
-            return guard.launch(ws, name, () -> operator.start(syncJobs.build(ws), p));
+            return guard.launch(ws, name, () -> operator.start(syncJob(ws), p));
         } catch (JobLockedException e) {
             throw new JobLockedException("run " + runId + " cannot be restarted: " + name + " is running (" + e.holder()
                     + "). A killed process of this host gives its lock up at once; one on another host lapses within "
                     + JobLocks.LEASE.toMinutes() + " minutes; if that process is known to be gone, use 'leadledger restart "
                     + runId + " --force'", e.holder());
         }
+    }
+
+    /** The sync job of jobs/, with its runs kept in run_history like every job launched here. */
+    private Job syncJob(Workspace ws) {
+        Job job = syncJobs.build(ws);
+        if (!(job instanceof AbstractJob j)) {
+            throw new IllegalStateException("the sync job is a " + job.getClass().getName() + ": no listener can record its runs");
+        }
+        j.registerJobExecutionListener(history);
+        return j;
     }
 
     /** The last full month before today in the tenant's zone: the month the monthly reports are for by default. */

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** Recent runs from the job repository, with the count audit summed per run. */
+/** Recent runs from run_history (see {@link RunHistoryRecorder}), with the count audit summed per run. */
 @Component
 public class RunHistory {
 
@@ -31,17 +31,13 @@ public class RunHistory {
 
     public List<Run> recent(String tenant, int limit) {
         return jdbc.query("""
-                SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, p.PARAMETER_VALUE AS tenant, e.STATUS, e.START_TIME, e.END_TIME,
-                       e.EXIT_MESSAGE,
-                       (SELECT COALESCE(SUM(a.rows_read), 0) FROM run_audit a WHERE a.run_id = e.JOB_EXECUTION_ID) AS r,
-                       (SELECT COALESCE(SUM(a.rows_loaded), 0) FROM run_audit a WHERE a.run_id = e.JOB_EXECUTION_ID) AS l,
-                       (SELECT COALESCE(SUM(a.rows_quarantined), 0) FROM run_audit a WHERE a.run_id = e.JOB_EXECUTION_ID) AS q,
-                       (SELECT COALESCE(SUM(a.rows_duplicate), 0) FROM run_audit a WHERE a.run_id = e.JOB_EXECUTION_ID) AS d
-                FROM BATCH_JOB_EXECUTION e
-                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
-                JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'tenant'
-                WHERE p.PARAMETER_VALUE = ?
-                ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
+                SELECT h.run_id, h.job_name, h.tenant, h.status, h.start_time, h.end_time, h.exit_message,
+                       COALESCE(SUM(a.rows_read), 0), COALESCE(SUM(a.rows_loaded), 0),
+                       COALESCE(SUM(a.rows_quarantined), 0), COALESCE(SUM(a.rows_duplicate), 0)
+                FROM (SELECT * FROM run_history WHERE tenant = ? ORDER BY run_id DESC LIMIT ?) h
+                LEFT JOIN run_audit a ON a.run_id = h.run_id
+                GROUP BY h.run_id, h.job_name, h.tenant, h.status, h.start_time, h.end_time, h.exit_message
+                ORDER BY h.run_id DESC""",
                 (rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toLocalDateTime(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toLocalDateTime(),

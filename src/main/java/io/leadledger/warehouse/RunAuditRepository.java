@@ -73,8 +73,8 @@ public class RunAuditRepository {
      * file, from the latest of those runs that has it. Binds the run id four times.
      */
     public static String latestOfNight(String a) {
-        String night = "(%1$s.run_id = ? OR %1$s.run_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x "
-                + "JOIN BATCH_JOB_EXECUTION y ON y.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID WHERE y.JOB_EXECUTION_ID = ?))";
+        String night = "(%1$s.run_id = ? OR %1$s.run_id IN (SELECT x.run_id FROM run_history x "
+                + "JOIN run_history y ON y.job_instance_id = x.job_instance_id WHERE y.run_id = ?))";
         return (night + " AND NOT EXISTS (SELECT 1 FROM run_audit b WHERE b.tenant = %1$s.tenant AND b.source_name = "
                 + "%1$s.source_name AND b.source_file = %1$s.source_file AND b.run_id > %1$s.run_id AND "
                 + night.replace("%1$s.run_id", "b.run_id") + ")").formatted(a);

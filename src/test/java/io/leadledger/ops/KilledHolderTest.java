@@ -105,6 +105,8 @@ class KilledHolderTest {
         long run = w.jdbc().queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
         w.jdbc().update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL "
                 + "WHERE JOB_EXECUTION_ID = ?", run);
+        w.jdbc().update("UPDATE run_history SET status = 'STARTED', exit_code = 'UNKNOWN', exit_message = '', "
+                + "failed_step = NULL, end_time = NULL WHERE run_id = ?", run);
         w.jdbc().update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL "
                 + "WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'import:crm-deals%'", run);
         lockLeftBy(w, "night", w.bean(HostProcess.class).self().replaceFirst(" pid \\d+$", "") + " pid " + deadPid());
