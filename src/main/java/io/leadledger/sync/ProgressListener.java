@@ -7,7 +7,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import io.leadledger.extract.ParsedRow;
-import io.leadledger.extract.RawRecord;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 import java.io.IOException;
@@ -20,7 +19,7 @@ import java.util.Locale;
  * One log line per file: counts and rows per second. On a terminal (not under cron, systemd or a log
  * shipper) also a live progress line per chunk with rows per second and the time left.
  */
-class ProgressListener implements StepExecutionListener, ChunkListener<RawRecord, ParsedRow> {
+class ProgressListener implements StepExecutionListener, ChunkListener<ParsedRow, ParsedRow> {
 
     private static final Logger log = LoggerFactory.getLogger("io.leadledger.import");
     private final String source;
@@ -30,14 +29,14 @@ class ProgressListener implements StepExecutionListener, ChunkListener<RawRecord
     private TerminalProgress terminal;
 
     private final SourceFileReader reader;
-    private final RowProcessor processor;
+    private final RowParsing parsing;
     private final StagingWriter writer;
 
-    ProgressListener(String source, Path file, SourceFileReader reader, RowProcessor processor, StagingWriter writer) {
+    ProgressListener(String source, Path file, SourceFileReader reader, RowParsing parsing, StagingWriter writer) {
         this.source = source;
         this.file = file;
         this.reader = reader;
-        this.processor = processor;
+        this.parsing = parsing;
         this.writer = writer;
     }
 
@@ -69,10 +68,10 @@ class ProgressListener implements StepExecutionListener, ChunkListener<RawRecord
         if ("unchanged".equals(ctx.getString("file.status", ""))) {
             log.info("{} {}: unchanged since it was last loaded, skipped", source, file);
         } else if (s.getFailureExceptions().isEmpty()) {
-            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s parsing rows, {} s"
+            log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s parsing rows ahead, {} s"
                             + " writing to the database, {} s waiting for rows read, {} s for rows encoded)", source, file, read,
                     ctx.getLong("rows.loaded", 0L), ctx.getLong("rows.quarantined", 0L),
-                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs), secs(processor.nanos()),
+                    ctx.getLong("rows.duplicate", 0L), Math.round(read / secs), secs(parsing.nanos()),
                     secs(writer.writeNanos()), secs(reader.readNanos()), secs(writer.encodeNanos()));
         }
         return s.getExitStatus();

@@ -4,7 +4,6 @@ import io.leadledger.extract.Deal;
 import io.leadledger.extract.ImportLimits;
 import io.leadledger.extract.ParsedRow;
 import io.leadledger.extract.RawRecord;
-import io.leadledger.extract.RowParser;
 import io.leadledger.extract.RowRejectedException;
 import io.leadledger.extract.Spend;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -16,22 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The chunk step's processor: parses each row. A bad row throws {@link RowRejectedException}, which the step
- * skips (its skip listener writes the quarantine row); a repeated natural key is a duplicate, filtered (null).
- * Before parsing, a row wider than {@link ImportLimits#MAX_COLUMNS} or with a cell longer than
- * {@link ImportLimits#MAX_CELL_CHARS} is quarantined; after it, an amount whose conversion to the reporting
- * currency could leave the accepted range. A repeated id whose values differ from its first row's is a
- * conflict: still a duplicate (the first row wins), but counted and listed for the audit.
+ * The chunk step's processor, for rows the reader parsed: a row that could not be parsed throws its
+ * {@link RowRejectedException}, which the step skips (its skip listener writes the quarantine row), as does an
+ * amount whose conversion to the reporting currency could leave the accepted range; a repeated natural key is a
+ * duplicate, filtered (null). A repeated id whose values differ from its first row's is a conflict: still a
+ * duplicate (the first row wins), but counted and listed for the audit. Rows come in file order on one thread,
+ * so "first" is the file's first.
  */
-class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
-
-    private long nanos;
+class RowProcessor implements ItemProcessor<ParsedRow, ParsedRow> {
 
     /** A repeated id with values that differ from the first row that had it. */
     record Conflict(String key, long firstRow, long row, String[] cells) {
     }
 
-    private final RowParser parser;
     private final String amountColumn;
     /** natural key -> the row it was first seen on (high 32 bits) and a hash of its parsed value (low 32 bits) */
     private final Map<String, Long> seen = new HashMap<>();
@@ -40,12 +36,7 @@ class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
     private Map<String, BigDecimal> maxFactor = Map.of();
     private String reporting;
 
-    RowProcessor(RowParser parser) {
-        this(parser, null);
-    }
-
-    RowProcessor(RowParser parser, String amountColumn) {
-        this.parser = parser;
+    RowProcessor(String amountColumn) {
         this.amountColumn = amountColumn;
     }
 
@@ -56,23 +47,11 @@ class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
     }
 
     @Override
-    public ParsedRow process(RawRecord raw) {
-        long t0 = System.nanoTime();
-        try {
-            return parse(raw);
-        } finally {
-            nanos += System.nanoTime() - t0;
+    public ParsedRow process(ParsedRow row) {
+        if (row.isRejected()) {
+            throw row.rejection();
         }
-    }
-
-    /** Time spent parsing rows. */
-    long nanos() {
-        return nanos;
-    }
-
-    private ParsedRow parse(RawRecord raw) {
-        checkShape(raw);
-        ParsedRow row = parser.parse(raw);
+        RawRecord raw = row.raw();
         checkConversion(raw, row.value());
         long packed = (raw.rowNum() << 32) | (row.value().hashCode() & 0xFFFFFFFFL);
         Long first = seen.putIfAbsent(row.naturalKey(), packed);
@@ -86,22 +65,6 @@ class RowProcessor implements ItemProcessor<RawRecord, ParsedRow> {
             }
         }
         return null; // a duplicate: Batch counts it as filtered
-    }
-
-    private static void checkShape(RawRecord raw) {
-        String[] cells = raw.cells();
-        if (cells.length > ImportLimits.MAX_COLUMNS) {
-            throw new RowRejectedException("(row)", cells.length + " cells", "row has " + cells.length
-                    + " cells, more than the " + ImportLimits.MAX_COLUMNS + " a row may have");
-        }
-        for (int i = 0; i < cells.length; i++) {
-            if (cells[i] != null && cells[i].length() > ImportLimits.MAX_CELL_CHARS) {
-                var names = raw.header().names();
-                String column = i < names.size() && !names.get(i).isEmpty() ? names.get(i) : "column " + (i + 1);
-                throw new RowRejectedException(column, cells[i], "value longer than " + ImportLimits.MAX_CELL_CHARS
-                        + " characters");
-            }
-        }
     }
 
     private void checkConversion(RawRecord raw, Object value) {

@@ -1,6 +1,6 @@
 package io.leadledger.sync;
 
-import io.leadledger.extract.RawRecord;
+import io.leadledger.extract.ParsedRow;
 import io.leadledger.extract.RecordSource;
 import io.leadledger.extract.RecordSources;
 import io.leadledger.jobs.SourceDefinition;
@@ -27,7 +27,7 @@ import java.util.HexFormat;
  * it, written at each commit). A file whose content and mapping were loaded before reads as empty; a restarted
  * partition skips the rows the committed chunks covered.
  */
-class SourceFileReader implements ItemStreamReader<RawRecord>, StepExecutionListener {
+class SourceFileReader implements ItemStreamReader<ParsedRow>, StepExecutionListener {
 
     static final String ROWS_DONE = "rows.done";
     static final String HASH = "file.hash";
@@ -44,6 +44,8 @@ class SourceFileReader implements ItemStreamReader<RawRecord>, StepExecutionList
     private final Path file;
     private final String mappingKey;
     private final RunAuditRepository audit;
+    private final RowParsing parsing;
+    private final int rowsAhead;
     private StepExecution step;
     private RecordSource records;
     private ReadAhead ahead;
@@ -52,7 +54,10 @@ class SourceFileReader implements ItemStreamReader<RawRecord>, StepExecutionList
     private long[] before = new long[4];
     private long readNanos;
 
-    SourceFileReader(String tenant, SourceDefinition source, Path file, String mappingKey, RunAuditRepository audit) {
+    SourceFileReader(String tenant, SourceDefinition source, Path file, String mappingKey, RunAuditRepository audit,
+                     RowParsing parsing, int rowsAhead) {
+        this.parsing = parsing;
+        this.rowsAhead = rowsAhead;
         this.tenant = tenant;
         this.source = source;
         this.file = file;
@@ -98,20 +103,21 @@ class SourceFileReader implements ItemStreamReader<RawRecord>, StepExecutionList
                 break;
             }
         }
-        ahead = new ReadAhead(records, "read-" + source.name());
+        ahead = new ReadAhead(records, parsing, rowsAhead, "read-" + source.name());
     }
 
     /**
-     * The next row, split from the file by a thread of its own a few thousand rows ahead (the position saved is
-     * that of the rows handed to the step, never of those read ahead).
+     * The next row, parsed (or rejected, for the processor to throw), split from the file and parsed by a thread
+     * of its own up to a chunk ahead (the position saved is that of the rows handed to the step, never of those
+     * read ahead).
      */
     @Override
-    public RawRecord read() {
+    public ParsedRow read() {
         if (unchanged) {
             return null;
         }
         long t0 = System.nanoTime();
-        RawRecord r = ahead.next();
+        ParsedRow r = ahead.next();
         readNanos += System.nanoTime() - t0;
         if (r != null) {
             rowsDone++;

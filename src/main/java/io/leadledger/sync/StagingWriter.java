@@ -41,7 +41,7 @@ import java.time.LocalDateTime;
  * transaction, so rows, quarantine and the counts the reader saves can never disagree, even after a crash. When
  * the step ends it writes the file's line of the run audit from those counts.
  */
-class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, SkipListener<RawRecord, ParsedRow> {
+class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, SkipListener<ParsedRow, ParsedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(StagingWriter.class);
 
@@ -124,9 +124,9 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
 
     /** A rejected row (Batch's skip in the processor): to quarantine, naming file, row and field. */
     @Override
-    public void onSkipInProcess(RawRecord item, Throwable t) {
+    public void onSkipInProcess(ParsedRow item, Throwable t) {
         staging.quarantine(tenant, source.name(), step.getJobExecutionId(),
-                List.of(ParsedRow.rejected(item, (RowRejectedException) t)));
+                List.of(ParsedRow.rejected(item.raw(), (RowRejectedException) t)));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.leadledger.sync;
 
 import io.leadledger.extract.ParsedRow;
-import io.leadledger.extract.RawRecord;
 import io.leadledger.extract.RecordSources;
 import io.leadledger.extract.RowRejectedException;
 import io.leadledger.jobs.JobsConfigException;
@@ -255,17 +254,18 @@ public class SyncJobFactory {
     }
 
     /**
-     * One file as a chunk step: the file's rows ({@link SourceFileReader}, its restart state in the step's
-     * ExecutionContext) -> {@link RowProcessor} -> {@link StagingWriter}, {@code batchRows} rows a chunk. A rejected
+     * One file as a chunk step: the file's rows, parsed up to a chunk ahead on the reader's own thread
+     * ({@link SourceFileReader} with {@link RowParsing}; its restart state in the step's ExecutionContext) ->
+     * {@link RowProcessor} -> {@link StagingWriter}, {@code batchRows} rows a chunk. A rejected
      * row is Batch's skip, without rollback (the processor remembers the ids it saw, so it must see each row once),
      * written to quarantine by the writer as skip listener; a duplicate is filtered.
      */
     private Step fileStep(Workspace ws, SourceDefinition source, Path file) {
         String tenant = ws.tenant().id();
         String mappingKey = MappingKey.of(source, ws.tenant().zone());
-        RowProcessor processor = new RowProcessor(RecordSources.parser(source, ws.tenant().zone()),
-                source.mapping().columnsOrEmpty().get("amount"));
-        SourceFileReader reader = new SourceFileReader(tenant, source, file, mappingKey, audit);
+        RowParsing parsing = new RowParsing(RecordSources.parser(source, ws.tenant().zone()));
+        RowProcessor processor = new RowProcessor(source.mapping().columnsOrEmpty().get("amount"));
+        SourceFileReader reader = new SourceFileReader(tenant, source, file, mappingKey, audit, parsing, batchRows);
         StagingWriter writer = new StagingWriter(tenant, source, file, mappingKey, staging, audit, processor);
         StepExecutionListener conversions = new StepExecutionListener() {
             @Override
@@ -275,12 +275,12 @@ public class SyncJobFactory {
                         ws.tenant().reportingCurrency());
             }
         };
-        ProgressListener progress = new ProgressListener(source.name(), file, reader, processor, writer);
+        ProgressListener progress = new ProgressListener(source.name(), file, reader, parsing, writer);
         // reader and writer are registered by the builder as the step's stream and listeners
         return new StepBuilder(stepName(source, file), jobRepository)
                 // Batch 6's chunk-oriented step: a rejected row is skipped where it is processed (nothing is rolled
                 // back, the writer has not run), without the per-item retry machinery of the legacy step
-                .<RawRecord, ParsedRow>chunk(batchRows)
+                .<ParsedRow, ParsedRow>chunk(batchRows)
                 .transactionManager(tx)
                 .reader(reader)
                 .processor(processor)
@@ -293,7 +293,7 @@ public class SyncJobFactory {
                 .processorNonTransactional()
                 .listener(conversions)
                 .listener((StepExecutionListener) progress)
-                .listener((ChunkListener<RawRecord, ParsedRow>) progress)
+                .listener((ChunkListener<ParsedRow, ParsedRow>) progress)
                 .build();
     }
 
