@@ -44,11 +44,6 @@ public class SyncJobFactory {
 
     private static final Logger log = LoggerFactory.getLogger(SyncJobFactory.class);
     /**
-     * Rows per transaction: big enough that commits and job-repository updates don't dominate (at 5,000 they
-     * took a fifth of a million-row import), small enough for memory (a few MB per batch).
-     */
-    static final int DEFAULT_BATCH_ROWS = 20_000;
-    /**
      * Job parameter: the tenant's day at launch, from the Clock; "never touched" is counted from it. A restart keeps
      * its run's parameters, so a night restarted on a later day reconciles as it would have on its own day.
      */
@@ -71,11 +66,9 @@ public class SyncJobFactory {
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
-                          @org.springframework.beans.factory.annotation.Value("${leadledger.import.batch-rows:"
-                                  + DEFAULT_BATCH_ROWS + "}") int batchRows,
-                          @org.springframework.beans.factory.annotation.Value("${leadledger.import.threads:2}") int threads) {
-        this.batchRows = batchRows;
-        this.threads = Math.max(1, threads);
+                          io.leadledger.LeadledgerProperties settings) {
+        this.batchRows = settings.imports().batchRows();
+        this.threads = Math.max(1, settings.imports().threads());
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.staging = staging;
