@@ -79,7 +79,7 @@ public class ReportBenchmark {
             log.printf("warehouse: %,d leads written and marts built in %.1f s%n", leads, (System.nanoTime() - t0) / 1e9);
         }
         Workspace ws = new Workspace(out, new TenantSettings(TENANT, "Bench Corp", "USD", "UTC", 14, Map.of()), null,
-                new ReportsDefinition("monthly-reports", null, null, List.of("lead-production", "sales-performance", "roi"),
+                new ReportsDefinition("monthly-reports", null, null, ReportsDefinition.KNOWN_REPORTS,
                         List.of("pdf", "xlsx"), out.toString(), "A4", List.of()));
         log.printf("reports for %s into %s, heap max %,d MB, %d cores%n", month, out.resolve(TENANT).resolve(month.toString()),
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());

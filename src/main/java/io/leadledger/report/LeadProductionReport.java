@@ -16,16 +16,34 @@ import static io.leadledger.report.ValueType.TEXT;
 
 /** Report 1: which sources and campaigns produce leads, at what cost, and what sales makes of them. */
 @Component
-public class LeadProductionReport {
+public class LeadProductionReport implements MonthlyReport {
 
     public static final String ID = "lead-production";
     private final MartQueries marts;
+    private final DetailQueries details;
 
-    public LeadProductionReport(MartQueries marts) {
+    public LeadProductionReport(MartQueries marts, DetailQueries details) {
         this.marts = marts;
+        this.details = details;
     }
 
-    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String headlineKpi() {
+        return "leads";
+    }
+
+    @Override
+    public List<DetailSheet> detailSheets(ReportContext ctx) {
+        return List.of(details.leadsCreated(ctx), details.spendRows(ctx, ctx.month(), ctx.month(), "Spend rows (month)"),
+                details.spend(ctx));
+    }
+
+    @Override
     public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();

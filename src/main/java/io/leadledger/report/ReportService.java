@@ -47,9 +47,7 @@ public class ReportService {
     /** The connection pool holds 4: the caller may hold one (a batch step's transaction), each task one. */
     static final int MAX_THREADS = 3;
 
-    private final LeadProductionReport leadProduction;
-    private final SalesPerformanceReport salesPerformance;
-    private final RoiReport roi;
+    private final MonthlyReports monthlyReports;
     private final AppendixSection appendix;
     private final InsightsSection insights;
     private final DetailQueries details;
@@ -60,13 +58,11 @@ public class ReportService {
     private PdfReportRenderer pdf;
     private Path pdfTemplates;
 
-    public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
+    public ReportService(MonthlyReports monthlyReports,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
                          CoverageQueries coverage, LeadledgerProperties properties, Clock clock) {
         this.clock = clock;
-        this.leadProduction = leadProduction;
-        this.salesPerformance = salesPerformance;
-        this.roi = roi;
+        this.monthlyReports = monthlyReports;
         this.appendix = appendix;
         this.insights = insights;
         this.details = details;
@@ -123,7 +119,7 @@ public class ReportService {
                     .thenApply(x -> Duration.ofNanos(System.nanoTime() - t0));
             built.thenAccept(d -> log.info("{} documents built in {} ms", month, d.toMillis()));
             List<CompletableFuture<WrittenFile>> files = new ArrayList<>();
-            for (String id : longestFirst(reports)) {
+            for (String id : monthlyReports.startOrder(reports).stream().map(MonthlyReport::id).toList()) {
                 String base = id + "-" + month;
                 CompletableFuture<ReportDocument> doc = docs.get(id);
                 if (formats.contains("xlsx")) {
@@ -167,23 +163,23 @@ public class ReportService {
     }
 
     /**
-     * Each report's own figures, and the insights and appendix they share, as tasks; the sales-performance
-     * figures, which read every lead handed over in two years, start first.
+     * Each report's own figures, and the insights and appendix they share, as tasks; the report that reads the
+     * most rows ({@link MonthlyReport#readsMost}) starts first.
      */
     private Map<String, CompletableFuture<ReportDocument>> documents(Workspace ws, ReportContext ctx, List<String> reports,
                                                                      ExecutorService pool, Consumer<String> started) {
-        reports.forEach(this::builder); // an unknown report fails before any work starts
+        List<MonthlyReport> order = monthlyReports.startOrder(reports); // an unknown report fails before any work starts
         Map<String, CompletableFuture<ReportDocument>> own = new LinkedHashMap<>();
-        List<String> order = longestFirst(reports);
-        own.put(order.get(0), async(pool, () -> logged(order.get(0), () -> builder(order.get(0)).build(ctx))));
-        started.accept(order.get(0));
+        MonthlyReport first = order.get(0);
+        own.put(first.id(), async(pool, () -> logged(first.id(), () -> first.build(ctx))));
+        started.accept(first.id());
         CompletableFuture<InsightSet> found = async(pool,
                 () -> logged("insights", () -> insights.build(ctx, ws.reports().insightsMinSpend())));
         CompletableFuture<Map<String, ReportTable>> audit = async(pool,
                 () -> logged("appendix", () -> appendix.build(ws.tenant().id())));
-        for (String id : order.subList(1, order.size())) {
-            own.put(id, async(pool, () -> logged(id, () -> builder(id).build(ctx))));
-            started.accept(id);
+        for (MonthlyReport r : order.subList(1, order.size())) {
+            own.put(r.id(), async(pool, () -> logged(r.id(), () -> r.build(ctx))));
+            started.accept(r.id());
         }
         CompletableFuture<InsightSet> shared = found.thenCombine(audit, (f, a) -> {
             Map<String, ReportTable> tables = new LinkedHashMap<>(f.tables());
@@ -208,28 +204,6 @@ public class ReportService {
         return result;
     }
 
-    private interface Builder {
-        ReportDocument build(ReportContext ctx);
-    }
-
-    private Builder builder(String id) {
-        return switch (id) {
-            case LeadProductionReport.ID -> leadProduction::build;
-            case SalesPerformanceReport.ID -> salesPerformance::build;
-            case RoiReport.ID -> roi::build;
-            default -> throw new IllegalArgumentException("unknown report '" + id + "'");
-        };
-    }
-
-    /** Sales performance first: the most rows, both in its figures and in its detail sheet. */
-    private static List<String> longestFirst(List<String> reports) {
-        List<String> order = new ArrayList<>(reports.stream().distinct().toList());
-        if (order.remove(SalesPerformanceReport.ID)) {
-            order.add(0, SalesPerformanceReport.ID);
-        }
-        return order;
-    }
-
     private ReportContext context(Workspace ws, YearMonth month) {
         return new ReportContext(ws.tenant(), month, ZonedDateTime.now(clock.withZone(ws.tenant().zone())).withNano(0),
                 coverage.of(ws.tenant().id(), month));
@@ -237,13 +211,7 @@ public class ReportService {
 
     /** Every workbook ends with the unmatched deals and leads its appendix counts, for whoever fixes the links. */
     private List<DetailSheet> detailSheets(String id, ReportContext ctx) {
-        List<DetailSheet> sheets = new ArrayList<>(switch (id) {
-            case LeadProductionReport.ID -> List.of(details.leadsCreated(ctx),
-                    details.spendRows(ctx, ctx.month(), ctx.month(), "Spend rows (month)"), details.spend(ctx));
-            case SalesPerformanceReport.ID -> List.of(details.leadsHanded(ctx));
-            default -> List.of(details.dealsWon(ctx), details.attribution(ctx), details.spend(ctx),
-                    details.spendRows(ctx, ctx.month().minusMonths(11), ctx.month(), "Spend rows (12 mo)"));
-        });
+        List<DetailSheet> sheets = new ArrayList<>(monthlyReports.get(id).detailSheets(ctx));
         sheets.add(details.unmatchedDeals(ctx));
         sheets.add(details.unmatchedLeads(ctx));
         return sheets;

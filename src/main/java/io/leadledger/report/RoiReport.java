@@ -19,19 +19,37 @@ import static io.leadledger.report.ValueType.TEXT;
 
 /** Report 3: revenue by lead source against spend, for the month, the trailing 12 months and by lead cohort. */
 @Component
-public class RoiReport {
+public class RoiReport implements MonthlyReport {
 
     public static final String ID = "roi";
     static final int COHORT_MONTHS = 18;
     private final MartQueries marts;
     private final ModelComparison models;
+    private final DetailQueries details;
 
-    public RoiReport(MartQueries marts, ModelComparison models) {
+    public RoiReport(MartQueries marts, ModelComparison models, DetailQueries details) {
         this.marts = marts;
         this.models = models;
+        this.details = details;
     }
 
-    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String headlineKpi() {
+        return "roi12";
+    }
+
+    @Override
+    public List<DetailSheet> detailSheets(ReportContext ctx) {
+        return List.of(details.dealsWon(ctx), details.attribution(ctx), details.spend(ctx),
+                details.spendRows(ctx, ctx.month().minusMonths(11), ctx.month(), "Spend rows (12 mo)"));
+    }
+
+    @Override
     public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();

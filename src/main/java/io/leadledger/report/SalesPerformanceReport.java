@@ -21,17 +21,40 @@ import static io.leadledger.report.ValueType.TEXT;
 
 /** Report 2: what sales did with the leads handed over in the trailing 12 months, by source, month and owner. */
 @Component
-public class SalesPerformanceReport {
+public class SalesPerformanceReport implements MonthlyReport {
 
     public static final String ID = "sales-performance";
     static final String NO_OWNER = "(no owner)";
     private final MartQueries marts;
+    private final DetailQueries details;
 
-    public SalesPerformanceReport(MartQueries marts) {
+    public SalesPerformanceReport(MartQueries marts, DetailQueries details) {
         this.marts = marts;
+        this.details = details;
     }
 
-    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String headlineKpi() {
+        return "winRate";
+    }
+
+    @Override
+    public List<DetailSheet> detailSheets(ReportContext ctx) {
+        return List.of(details.leadsHanded(ctx));
+    }
+
+    /** Every lead handed over in two years, in its figures and in its detail sheet. */
+    @Override
+    public boolean readsMost() {
+        return true;
+    }
+
+    @Override
     public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int first = ctx.firstOf12();
