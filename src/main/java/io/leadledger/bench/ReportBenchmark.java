@@ -1,5 +1,6 @@
 package io.leadledger.bench;
 
+import io.leadledger.jobs.AttributionModelId;
 import io.leadledger.jobs.ReportsDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
@@ -131,7 +132,7 @@ public class ReportBenchmark {
 
     private void buildMarts(YearMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("tenant", TENANT).addValue("currency", "USD")
-                .addValue("model", "first_touch")
+                .addValue("model", AttributionModelId.FIRST_TOUCH.id())
                 .addValue("neverTouchedBefore", Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay().minusDays(14)));
         // each lead's outcome from its deal, as the reconcile derives it, then the marts
         for (String path : List.of("sql/core/core_lead_outcome.sql", "sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql")) {
@@ -201,7 +202,7 @@ public class ReportBenchmark {
                             amount, ts(handedAt.plusDays(3)), Date.valueOf(close), "Owner " + (1 + r.nextInt(20)), key,
                             "explicit_id", 0, 1});
                     links.add(new Object[] {TENANT, "crm", id, key, "explicit_id", new BigDecimal("1.000")});
-                    credits.add(new Object[] {TENANT, "crm", id, "first_touch", 1, key, CHANNELS[ch], campaign,
+                    credits.add(new Object[] {TENANT, "crm", id, AttributionModelId.FIRST_TOUCH.id(), 1, key, CHANNELS[ch], campaign,
                             BigDecimal.ONE, amount});
                 }
                 if (leadRows.size() == 10_000) {

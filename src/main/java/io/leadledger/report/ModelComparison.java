@@ -15,7 +15,8 @@ import static io.leadledger.report.ValueType.TEXT;
 /**
  * Revenue of the deals won in the trailing 12 months by source, under every attribution model present in
  * core_attribution, side by side; and how each model shares a deal's credit. Columns are m1, m2, ... in
- * {@link AttributionModels#ORDER}, labelled with the model's name, so a template can print whichever are present.
+ * {@link io.leadledger.jobs.AttributionModelId} order, labelled with the model's name, so a template can print
+ * whichever are present.
  */
 @Component
 public class ModelComparison {
