@@ -1,6 +1,5 @@
 package io.leadledger.report;
 
-import io.leadledger.LeadledgerProperties;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.report.pdf.PaperSize;
 import io.leadledger.report.pdf.PdfReportRenderer;
@@ -23,10 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,7 +30,7 @@ import java.util.function.Supplier;
  * Builds the monthly reports from the marts and writes each as PDF and/or XLSX into
  * {@code <out>/<tenant>/<month>/<report>-<month>.<ext>}. Both formats render the same ReportDocument.
  *
- * <p>The work of one month runs on a few threads of its own ({@code leadledger.reports.threads}, default 2): each
+ * <p>The work of one month runs on the {@link ReportExecutor}'s threads ({@code leadledger.reports.threads}, default 2): each
  * report's figures, its XLSX detail sheets (which need the warehouse only, not the figures), the shared insights
  * and appendix, the PDF templates' compilation, and then each file are tasks, so that one core streams the long
  * detail sheet while the other reads the figures. Each task reads the warehouse on a connection of its own,
@@ -44,15 +40,13 @@ import java.util.function.Supplier;
 public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-    /** The connection pool holds 4: the caller may hold one (a batch step's transaction), each task one. */
-    static final int MAX_THREADS = 3;
 
     private final MonthlyReports monthlyReports;
     private final AppendixSection appendix;
     private final InsightsSection insights;
     private final DetailQueries details;
     private final CoverageQueries coverage;
-    private final int threads;
+    private final ReportExecutor executor;
     private final Clock clock;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
@@ -60,14 +54,14 @@ public class ReportService {
 
     public ReportService(MonthlyReports monthlyReports,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
-                         CoverageQueries coverage, LeadledgerProperties properties, Clock clock) {
+                         CoverageQueries coverage, ReportExecutor executor, Clock clock) {
         this.clock = clock;
         this.monthlyReports = monthlyReports;
         this.appendix = appendix;
         this.insights = insights;
         this.details = details;
         this.coverage = coverage;
-        this.threads = Math.max(1, Math.min(MAX_THREADS, properties.reports().threads()));
+        this.executor = executor;
     }
 
     /** One file written, and how long it took from its start (its figures were built before). */
@@ -83,12 +77,9 @@ public class ReportService {
 
     /** The documents of the month; all share one set of insights, their source tables and the appendix. */
     public List<ReportDocument> build(Workspace ws, YearMonth month, List<String> reports) {
-        ExecutorService pool = pool();
-        try {
+        try (ReportExecutor.Run pool = executor.open()) {
             Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, context(ws, month), reports, pool, id -> { });
             return reports.stream().map(id -> join(docs.get(id))).toList();
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -102,7 +93,7 @@ public class ReportService {
         List<String> reports = ws.reports().reports();
         PaperSize paper = PaperSize.of(ws.reports().paperSize());
         long t0 = System.nanoTime();
-        ExecutorService pool = pool();
+        ReportExecutor.Run pool = executor.open();
         Map<String, CompletableFuture<XlsxReportRenderer.Draft>> drafts = new LinkedHashMap<>();
         try {
             ReportContext ctx = context(ws, month);
@@ -142,7 +133,7 @@ public class ReportService {
                     .toList();
             return new Rendering(join(built), written);
         } finally {
-            pool.shutdownNow();
+            pool.close(); // after a failure: waits for this call's running tasks, drops those not started
             // a draft whose workbook was never written (another task failed) still has its temp files
             drafts.values().forEach(d -> {
                 XlsxReportRenderer.Draft draft = d.getNow(null);
@@ -167,7 +158,7 @@ public class ReportService {
      * most rows ({@link MonthlyReport#readsMost}) starts first.
      */
     private Map<String, CompletableFuture<ReportDocument>> documents(Workspace ws, ReportContext ctx, List<String> reports,
-                                                                     ExecutorService pool, Consumer<String> started) {
+                                                                     Executor pool, Consumer<String> started) {
         List<MonthlyReport> order = monthlyReports.startOrder(reports); // an unknown report fails before any work starts
         Map<String, CompletableFuture<ReportDocument>> own = new LinkedHashMap<>();
         MonthlyReport first = order.get(0);
@@ -227,17 +218,7 @@ public class ReportService {
         return pdf;
     }
 
-    private ExecutorService pool() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory named = r -> {
-            Thread t = new Thread(r, "report-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        return Executors.newFixedThreadPool(threads, named);
-    }
-
-    private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> task) {
+    private static <T> CompletableFuture<T> async(Executor pool, Supplier<T> task) {
         return CompletableFuture.supplyAsync(task, pool);
     }
 

@@ -37,7 +37,7 @@ public class StreamingJdbc implements DisposableBean {
         HikariConfig c = new HikariConfig();
         main.copyStateTo(c);
         c.setPoolName("leadledger-wide-sorts");
-        c.setMaximumPoolSize(ReportService.MAX_THREADS);
+        c.setMaximumPoolSize(ReportExecutor.MAX_THREADS);
         c.setMinimumIdle(0);
         c.setConnectionInitSql(SORT_DATA);
         return new HikariDataSource(c);
