@@ -2,11 +2,11 @@ package io.leadledger.deliver;
 
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.report.Figures;
-import io.leadledger.report.Insight;
-import io.leadledger.report.Kpi;
 import io.leadledger.report.MonthlyReports;
-import io.leadledger.report.ReportDocument;
-import io.leadledger.report.ValueType;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ValueType;
+import io.leadledger.report.insights.Insight;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 

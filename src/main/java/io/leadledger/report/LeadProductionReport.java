@@ -1,5 +1,17 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.ChartSpec;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.figures.ChannelFigures;
+import io.leadledger.report.figures.CoverageSection;
+import io.leadledger.report.figures.DetailQueries;
+import io.leadledger.report.figures.MartQueries;
+import io.leadledger.report.figures.Ratios;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -9,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /** Report 1: which sources and campaigns produce leads, at what cost, and what sales makes of them. */
 @Component

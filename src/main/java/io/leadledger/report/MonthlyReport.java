@@ -1,5 +1,8 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.ReportDocument;
+
 import java.util.List;
 
 /**

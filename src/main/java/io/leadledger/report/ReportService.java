@@ -1,6 +1,16 @@
 package io.leadledger.report;
 
 import io.leadledger.jobs.Workspace;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.figures.AppendixSection;
+import io.leadledger.report.figures.CoverageQueries;
+import io.leadledger.report.figures.CoverageSection;
+import io.leadledger.report.figures.DetailQueries;
+import io.leadledger.report.insights.InsightSet;
+import io.leadledger.report.insights.InsightsSection;
 import io.leadledger.report.pdf.PaperSize;
 import io.leadledger.report.pdf.PdfReportRenderer;
 import io.leadledger.report.xlsx.XlsxReportRenderer;

@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.document;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package io.leadledger.report;
+package io.leadledger.report.insights;
 
+import io.leadledger.report.ReportContext;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.ReportTable;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

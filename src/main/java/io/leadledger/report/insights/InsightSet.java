@@ -1,4 +1,7 @@
-package io.leadledger.report;
+package io.leadledger.report.insights;
+
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.ReportTable;
 
 import java.util.List;
 import java.util.Map;

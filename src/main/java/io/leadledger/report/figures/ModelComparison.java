@@ -1,5 +1,9 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
+import io.leadledger.report.ReportContext;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.insights.GrowCutInsights;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -9,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /**
  * Revenue of the deals won in the trailing 12 months by source, under every attribution model present in

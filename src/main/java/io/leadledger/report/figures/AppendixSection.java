@@ -1,5 +1,7 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
 import io.leadledger.warehouse.RunAuditRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -8,8 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /**
  * The appendix every report carries: the latest sync's count audit per source file, across the run a

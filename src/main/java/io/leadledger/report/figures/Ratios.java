@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
 import io.leadledger.warehouse.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,11 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
-import io.leadledger.report.DataCoverage.Count;
-import io.leadledger.report.DataCoverage.Input;
+import io.leadledger.report.ReportContext;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.figures.DataCoverage.Count;
+import io.leadledger.report.figures.DataCoverage.Input;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -10,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /**
  * The "Data coverage" section every report ends with: per source and input, how many rows of the 12 months carry
@@ -118,7 +122,7 @@ public final class CoverageSection {
                 + "page, never shown as 0.");
     }
 
-    static BigDecimal nullIf(boolean absent, BigDecimal v) {
+    public static BigDecimal nullIf(boolean absent, BigDecimal v) {
         return absent ? null : v;
     }
 }

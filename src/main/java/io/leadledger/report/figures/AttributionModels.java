@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
 import io.leadledger.jobs.AttributionModelId;
 import io.leadledger.jobs.AttributionSettings;

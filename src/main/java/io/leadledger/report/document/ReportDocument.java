@@ -1,4 +1,6 @@
-package io.leadledger.report;
+package io.leadledger.report.document;
+
+import io.leadledger.report.insights.Insight;
 
 import java.time.YearMonth;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
 import java.time.YearMonth;
 import java.util.List;

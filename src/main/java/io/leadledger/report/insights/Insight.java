@@ -1,4 +1,6 @@
-package io.leadledger.report;
+package io.leadledger.report.insights;
+
+import io.leadledger.report.document.ValueType;
 
 import java.math.BigDecimal;
 import java.util.List;

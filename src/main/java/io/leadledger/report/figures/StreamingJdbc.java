@@ -1,7 +1,8 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.leadledger.report.ReportExecutor;
 import io.leadledger.warehouse.Dialect;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;

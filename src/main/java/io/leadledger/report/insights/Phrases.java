@@ -1,4 +1,7 @@
-package io.leadledger.report;
+package io.leadledger.report.insights;
+
+import io.leadledger.report.Figures;
+import io.leadledger.report.document.ValueType;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,27 +11,27 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Figures as the insight sentences quote them, always through {@link Figures} so they match the tables. */
-final class Phrases {
+public final class Phrases {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
 
     private final String currency;
 
-    Phrases(String currency) {
+    public Phrases(String currency) {
         this.currency = currency;
     }
 
-    static String month(YearMonth m) {
+    public static String month(YearMonth m) {
         return MONTH.format(m);
     }
 
     /** "Aug 2025–Jul 2026" */
-    static String range(YearMonth from, YearMonth to) {
+    public static String range(YearMonth from, YearMonth to) {
         return month(from) + "\u2013" + month(to);
     }
 
     /** A value as printed: money with the currency code in front ("USD 12,500"), others as their type. */
-    String value(BigDecimal v, ValueType type) {
+    public String value(BigDecimal v, ValueType type) {
         String f = Figures.format(v, type);
         return type == ValueType.MONEY && v != null ? currency + " " + f : f;
     }
@@ -37,7 +40,7 @@ final class Phrases {
      * The change from {@code before} to {@code now} as a reader says it: "up 9.0%", "down 4.8 points" for
      * rates, "unchanged"; null when there is nothing to compare with.
      */
-    static String change(BigDecimal now, BigDecimal before, ValueType type) {
+    public static String change(BigDecimal now, BigDecimal before, ValueType type) {
         if (now == null || before == null) {
             return null;
         }
@@ -55,12 +58,12 @@ final class Phrases {
     }
 
     /** (now − before) ÷ |before|, to 0.1% as displayed. */
-    static BigDecimal relative(BigDecimal now, BigDecimal before) {
+    public static BigDecimal relative(BigDecimal now, BigDecimal before) {
         return now.subtract(before).divide(before.abs(), MathContext.DECIMAL64).setScale(3, RoundingMode.HALF_UP);
     }
 
     /** Difference of two rates in percentage points, to 0.1. */
-    static BigDecimal points(BigDecimal now, BigDecimal before) {
+    public static BigDecimal points(BigDecimal now, BigDecimal before) {
         return now.subtract(before).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
     }
 }

@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.document;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
+import io.leadledger.report.ReportContext;
+import io.leadledger.report.document.Column;
+import io.leadledger.report.document.DetailSheet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,11 +11,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.leadledger.report.ValueType.DECIMAL;
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.DECIMAL;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /** The row-level detail sheets of each report, so an analyst can find every figure's rows in their CRM. */
 @Component

@@ -1,5 +1,6 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
+import io.leadledger.report.ReportContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,8 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import io.leadledger.report.DataCoverage.Count;
-import io.leadledger.report.DataCoverage.Input;
+import io.leadledger.report.figures.DataCoverage.Count;
+import io.leadledger.report.figures.DataCoverage.Input;
 
 /**
  * Reads which inputs the tenant supplied from staging, one grouped query per kind of export. Leads are counted in

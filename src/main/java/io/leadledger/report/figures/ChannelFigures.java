@@ -1,23 +1,25 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
+
+import io.leadledger.report.ReportContext;
 
 import java.math.BigDecimal;
 
 /** Sums of mart_channel_month over some months for one channel (or campaign, or everything). */
 public final class ChannelFigures {
-    long leads;
-    long handed;
-    long accepted;
-    long rejected;
-    long neverTouched;
-    long pending;
-    BigDecimal spend = BigDecimal.ZERO;
-    long dealsCreated;
-    BigDecimal pipeline = BigDecimal.ZERO;
-    long dealsWon;
-    BigDecimal customers = BigDecimal.ZERO;
-    BigDecimal revenue = BigDecimal.ZERO;
+    public long leads;
+    public long handed;
+    public long accepted;
+    public long rejected;
+    public long neverTouched;
+    public long pending;
+    public BigDecimal spend = BigDecimal.ZERO;
+    public long dealsCreated;
+    public BigDecimal pipeline = BigDecimal.ZERO;
+    public long dealsWon;
+    public BigDecimal customers = BigDecimal.ZERO;
+    public BigDecimal revenue = BigDecimal.ZERO;
 
-    void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+    public void add(java.sql.ResultSet rs) throws java.sql.SQLException {
         leads += rs.getLong("leads_created");
         handed += rs.getLong("leads_handed");
         accepted += rs.getLong("accepted");
@@ -32,7 +34,7 @@ public final class ChannelFigures {
         revenue = revenue.add(rs.getBigDecimal("revenue_won_rpt"));
     }
 
-    void add(ChannelFigures o) {
+    public void add(ChannelFigures o) {
         leads += o.leads;
         handed += o.handed;
         accepted += o.accepted;
@@ -51,7 +53,7 @@ public final class ChannelFigures {
      * Without a first-activity date "never touched" is not measured: a handed lead with no verdict is pending,
      * whatever its age. Applied to every figure read for a tenant that supplied none.
      */
-    static <K> java.util.Map<K, ChannelFigures> measured(java.util.Map<K, ChannelFigures> m, ReportContext ctx) {
+    public static <K> java.util.Map<K, ChannelFigures> measured(java.util.Map<K, ChannelFigures> m, ReportContext ctx) {
         if (!ctx.touchMeasured()) {
             m.values().forEach(f -> {
                 f.pending += f.neverTouched;
@@ -61,27 +63,27 @@ public final class ChannelFigures {
         return m;
     }
 
-    static ChannelFigures measured(ChannelFigures f, ReportContext ctx) {
+    public static ChannelFigures measured(ChannelFigures f, ReportContext ctx) {
         measured(java.util.Map.of("", f), ctx);
         return f;
     }
 
-    BigDecimal cpl() {
+    public BigDecimal cpl() {
         return Ratios.money(spend, BigDecimal.valueOf(leads));
     }
 
     /** accepted / (accepted + rejected + never touched): pending leads have no verdict yet. */
-    BigDecimal acceptanceRate() {
+    public BigDecimal acceptanceRate() {
         return Ratios.percent(accepted, accepted + rejected + neverTouched);
     }
 
     /** Any figure of the ROI table: leads, customers, spend, revenue or pipeline. */
-    boolean anyReturn() {
+    public boolean anyReturn() {
         return leads > 0 || customers.signum() != 0 || dealsWon > 0 || spend.signum() != 0 || revenue.signum() != 0
                 || pipeline.signum() != 0 || dealsCreated > 0;
     }
 
-    boolean hasLeadActivity() {
+    public boolean hasLeadActivity() {
         return leads > 0 || handed > 0 || spend.signum() != 0;
     }
 }

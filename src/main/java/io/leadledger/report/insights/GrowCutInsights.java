@@ -1,5 +1,15 @@
-package io.leadledger.report;
+package io.leadledger.report.insights;
 
+import io.leadledger.report.Figures;
+import io.leadledger.report.ReportContext;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.figures.AttributionModels;
+import io.leadledger.report.figures.ChannelFigures;
+import io.leadledger.report.figures.CohortFigures;
+import io.leadledger.report.figures.MartQueries;
+import io.leadledger.report.figures.Ratios;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -13,11 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadledger.report.ValueType.DECIMAL;
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.DECIMAL;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /**
  * Where to move budget. Cut: campaigns whose leads are older than the median sales cycle (so their revenue is
@@ -29,7 +39,7 @@ public class GrowCutInsights {
 
     static final int MAX_CUTS = 3;
     static final int MAX_GROWS = 2;
-    static final String UNATTRIBUTED = "(unattributed)";
+    public static final String UNATTRIBUTED = "(unattributed)";
     private static final String SEP = "\u0000";
 
     private final MartQueries marts;
@@ -43,7 +53,7 @@ public class GrowCutInsights {
     }
 
     /** The median rounded up to whole days, as the sentences quote it and the window is cut. */
-    static BigDecimal wholeDays(BigDecimal median) {
+    public static BigDecimal wholeDays(BigDecimal median) {
         return median == null ? null : median.setScale(0, RoundingMode.CEILING);
     }
 
@@ -84,7 +94,7 @@ public class GrowCutInsights {
 
     // ------------------------------------------------------------------ cut
 
-    CutWindow cutWindow(ReportContext ctx) {
+    public CutWindow cutWindow(ReportContext ctx) {
         YearMonth first12 = ctx.month().minusMonths(11);
         List<Double> days = new ArrayList<>();
         // the won leads' rank-1 deals are mart_lead's deals: reading them from the deals avoids a scan of every lead

@@ -1,25 +1,25 @@
-package io.leadledger.report;
+package io.leadledger.report.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Outcomes of a group of handed leads, as of the last reconcile. */
-final class CohortFigures {
-    long handed;
-    long accepted;
-    long rejected;
-    long neverTouched;
-    long noOpportunity;
-    long open;
-    long won;
-    long lost;
-    long pending;
-    BigDecimal revenue = BigDecimal.ZERO;
-    final List<Double> speedHours = new ArrayList<>();
-    final List<Double> daysToClose = new ArrayList<>();
+public final class CohortFigures {
+    public long handed;
+    public long accepted;
+    public long rejected;
+    public long neverTouched;
+    public long noOpportunity;
+    public long open;
+    public long won;
+    public long lost;
+    public long pending;
+    public BigDecimal revenue = BigDecimal.ZERO;
+    public final List<Double> speedHours = new ArrayList<>();
+    public final List<Double> daysToClose = new ArrayList<>();
 
-    void add(String funnelStatus, String outcome, BigDecimal wonAmount, Double speed, Double days) {
+    public void add(String funnelStatus, String outcome, BigDecimal wonAmount, Double speed, Double days) {
         handed++;
         if ("accepted".equals(funnelStatus)) {
             accepted++;
@@ -43,26 +43,26 @@ final class CohortFigures {
     }
 
     /** Adds another group's deal outcomes (won, lost, open, revenue). */
-    void addOutcomes(CohortFigures o) {
+    public void addOutcomes(CohortFigures o) {
         won += o.won;
         lost += o.lost;
         open += o.open;
         revenue = revenue.add(o.revenue);
     }
 
-    BigDecimal leadToWon() {
+    public BigDecimal leadToWon() {
         return Ratios.percent(won, handed);
     }
 
-    BigDecimal winRate() {
+    public BigDecimal winRate() {
         return Ratios.percent(won, won + lost);
     }
 
-    BigDecimal revenuePerLead() {
+    public BigDecimal revenuePerLead() {
         return Ratios.money(revenue, BigDecimal.valueOf(handed));
     }
 
-    static BigDecimal median(List<Double> values) {
+    public static BigDecimal median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.leadledger.report;
+package io.leadledger.report.document;
 
 /** How a figure is typed, formatted and written; PDF and XLSX use the same types so figures agree. */
 public enum ValueType {

@@ -1,5 +1,12 @@
-package io.leadledger.report;
+package io.leadledger.report.insights;
 
+import io.leadledger.report.ReportContext;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.document.ValueType;
+import io.leadledger.report.figures.ChannelFigures;
+import io.leadledger.report.figures.MartQueries;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -11,11 +18,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import static io.leadledger.report.ValueType.DECIMAL;
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.DECIMAL;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /**
  * What changed: new leads, cost per lead, acceptance rate and revenue won of the report month against the
