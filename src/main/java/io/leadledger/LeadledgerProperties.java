@@ -31,7 +31,7 @@ public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Report
         }
     }
 
-    /** @param threads report tasks run in parallel (at most report.ReportService.MAX_THREADS) */
+    /** @param threads report tasks run in parallel (at most report.ReportExecutor.MAX_THREADS) */
     public record Reports(@DefaultValue("2") int threads) {
     }
 

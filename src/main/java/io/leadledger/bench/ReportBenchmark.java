@@ -1,5 +1,6 @@
 package io.leadledger.bench;
 
+import io.leadledger.jobs.AttributionModelId;
 import io.leadledger.jobs.ReportsDefinition;
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
@@ -79,7 +80,7 @@ public class ReportBenchmark {
             log.printf("warehouse: %,d leads written and marts built in %.1f s%n", leads, (System.nanoTime() - t0) / 1e9);
         }
         Workspace ws = new Workspace(out, new TenantSettings(TENANT, "Bench Corp", "USD", "UTC", 14, Map.of()), null,
-                new ReportsDefinition("monthly-reports", null, null, List.of("lead-production", "sales-performance", "roi"),
+                new ReportsDefinition("monthly-reports", null, null, ReportsDefinition.KNOWN_REPORTS,
                         List.of("pdf", "xlsx"), out.toString(), "A4", List.of()));
         log.printf("reports for %s into %s, heap max %,d MB, %d cores%n", month, out.resolve(TENANT).resolve(month.toString()),
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
@@ -131,7 +132,7 @@ public class ReportBenchmark {
 
     private void buildMarts(YearMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("tenant", TENANT).addValue("currency", "USD")
-                .addValue("model", "first_touch")
+                .addValue("model", AttributionModelId.FIRST_TOUCH.id())
                 .addValue("neverTouchedBefore", Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay().minusDays(14)));
         // each lead's outcome from its deal, as the reconcile derives it, then the marts
         for (String path : List.of("sql/core/core_lead_outcome.sql", "sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql")) {
@@ -201,7 +202,7 @@ public class ReportBenchmark {
                             amount, ts(handedAt.plusDays(3)), Date.valueOf(close), "Owner " + (1 + r.nextInt(20)), key,
                             "explicit_id", 0, 1});
                     links.add(new Object[] {TENANT, "crm", id, key, "explicit_id", new BigDecimal("1.000")});
-                    credits.add(new Object[] {TENANT, "crm", id, "first_touch", 1, key, CHANNELS[ch], campaign,
+                    credits.add(new Object[] {TENANT, "crm", id, AttributionModelId.FIRST_TOUCH.id(), 1, key, CHANNELS[ch], campaign,
                             BigDecimal.ONE, amount});
                 }
                 if (leadRows.size() == 10_000) {

@@ -1,9 +1,9 @@
 package io.leadledger.deliver;
 
-import io.leadledger.report.Column;
-import io.leadledger.report.Kpi;
-import io.leadledger.report.ReportDocument;
-import io.leadledger.report.ReportTable;
+import io.leadledger.report.document.Column;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,11 @@ package io.leadledger.deliver;
 
 import io.leadledger.jobs.TenantSettings;
 import io.leadledger.report.Figures;
-import io.leadledger.report.Kpi;
-import io.leadledger.report.Insight;
-import io.leadledger.report.ReportDocument;
-import io.leadledger.report.ValueType;
+import io.leadledger.report.MonthlyReports;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ValueType;
+import io.leadledger.report.insights.Insight;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -13,7 +14,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +25,12 @@ import java.util.Optional;
 public class ReportEmail {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US);
-    /** The figure each report is read for first; a report without it shows its first KPI. */
-    private static final Map<String, String> HEADLINE = Map.of("lead-production", "leads", "sales-performance", "winRate",
-            "roi", "roi12");
+
+    private final MonthlyReports reports;
+
+    public ReportEmail(MonthlyReports reports) {
+        this.reports = reports;
+    }
 
     public record Message(String subject, String text, String html) {
     }
@@ -39,7 +42,7 @@ public class ReportEmail {
                            boolean resend) {
         String monthName = MONTH.format(month);
         String subject = tenant.name() + ": monthly reports for " + monthName + (resend ? " (sent again)" : "");
-        List<Headline> headlines = docs.stream().map(ReportEmail::headline).flatMap(Optional::stream).toList();
+        List<Headline> headlines = docs.stream().map(this::headline).flatMap(Optional::stream).toList();
         Optional<String> insight = topInsight(docs);
         String ccy = tenant.reportingCurrency();
 
@@ -72,8 +75,9 @@ public class ReportEmail {
         return new Message(subject, text.toString(), html.toString());
     }
 
-    private static Optional<Headline> headline(ReportDocument d) {
-        String key = HEADLINE.get(d.id());
+    /** The figure the report is read for first ({@link io.leadledger.report.MonthlyReport#headlineKpi}), else its first KPI. */
+    private Optional<Headline> headline(ReportDocument d) {
+        String key = reports.get(d.id()).headlineKpi();
         Optional<Kpi> kpi = d.kpis().stream().filter(k -> k.key().equals(key)).findFirst()
                 .or(() -> d.kpis().stream().findFirst());
         return kpi.map(k -> new Headline(d.id(), k.label(), figure(k.value(), k.type(), d.currency()),

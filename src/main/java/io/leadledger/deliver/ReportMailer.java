@@ -2,8 +2,8 @@ package io.leadledger.deliver;
 
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.HostProcess;
-import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
+import io.leadledger.report.document.ReportDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;

@@ -8,21 +8,20 @@ import java.util.List;
  * Every model is computed on every run; {@code defaultModel} only picks the one the marts and the ROI
  * report's headline figures use.
  *
- * @param defaultModel          one of {@link #MODELS}
+ * @param defaultModel          the id of one of the {@link AttributionModelId}s, as written in the configuration
  * @param uShaped               weights of the U-shaped model
  * @param timeDecayHalfLifeDays a touch this many days before the close gets half the weight of one on the close date
  */
 public record AttributionSettings(String defaultModel, UShapedWeights uShaped, Double timeDecayHalfLifeDays) {
 
     /** Every model the reconcile step writes to core_attribution, by the name stored in its {@code model} column. */
-    public static final List<String> MODELS = List.of("first_touch", "last_touch", "linear", "u_shaped", "w_shaped",
-            "full_path", "time_decay", "markov");
+    public static final List<String> MODELS = AttributionModelId.ids();
 
     public static final AttributionSettings DEFAULTS = new AttributionSettings(null, null, null);
 
     public AttributionSettings {
-        defaultModel = defaultModel == null ? "first_touch" : defaultModel;
-        if (!MODELS.contains(defaultModel)) {
+        defaultModel = defaultModel == null ? AttributionModelId.FIRST_TOUCH.id() : defaultModel;
+        if (AttributionModelId.of(defaultModel).isEmpty()) {
             throw new IllegalArgumentException("defaultModel: unknown model '" + defaultModel + "' (known: "
                     + String.join(", ", MODELS) + ")");
         }

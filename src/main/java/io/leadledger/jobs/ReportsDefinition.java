@@ -14,6 +14,11 @@ public record ReportsDefinition(String job, String cron, String timezone, List<S
                                 String outDir, String paperSize, List<String> recipients, BigDecimal insightsMinSpend) {
 
     public static final BigDecimal DEFAULT_INSIGHTS_MIN_SPEND = BigDecimal.valueOf(5000);
+    /**
+     * The report ids monthly-reports.yml accepts, in their default order. The reports themselves are the
+     * {@code report.MonthlyReport} beans; {@code report.MonthlyReports} fails at start-up if the two disagree.
+     */
+    public static final List<String> KNOWN_REPORTS = List.of("lead-production", "sales-performance", "roi");
 
     public ReportsDefinition(String job, String cron, String timezone, List<String> reports, List<String> formats,
                              String outDir, String paperSize, List<String> recipients) {

@@ -196,11 +196,12 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         Path file = dir.resolve("monthly-reports.yml");
         Map<String, Object> map = readMap(file, false);
         KnownSettings.check(map, KnownSettings.MONTHLY_REPORTS, file, "");
-        List<String> reports = convert(map.getOrDefault("reports", List.of("lead-production", "sales-performance", "roi")),
+        List<String> reports = convert(map.getOrDefault("reports", ReportsDefinition.KNOWN_REPORTS),
                 new TypeReference<>() { }, file, "reports");
         for (String r : reports) {
-            if (!List.of("lead-production", "sales-performance", "roi").contains(r)) {
-                throw new JobsConfigException(file + ": unknown report '" + r + "' (lead-production, sales-performance, roi)");
+            if (!ReportsDefinition.KNOWN_REPORTS.contains(r)) {
+                throw new JobsConfigException(file + ": unknown report '" + r + "' ("
+                        + String.join(", ", ReportsDefinition.KNOWN_REPORTS) + ")");
             }
         }
         List<String> formats = convert(map.getOrDefault("formats", List.of("pdf", "xlsx")), new TypeReference<>() { }, file, "formats");

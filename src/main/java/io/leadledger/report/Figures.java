@@ -1,5 +1,7 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.ValueType;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;

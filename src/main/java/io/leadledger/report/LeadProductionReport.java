@@ -1,5 +1,17 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.ChartSpec;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.figures.ChannelFigures;
+import io.leadledger.report.figures.CoverageSection;
+import io.leadledger.report.figures.DetailQueries;
+import io.leadledger.report.figures.MartQueries;
+import io.leadledger.report.figures.Ratios;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -9,23 +21,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /** Report 1: which sources and campaigns produce leads, at what cost, and what sales makes of them. */
 @Component
-public class LeadProductionReport {
+public class LeadProductionReport implements MonthlyReport {
 
     public static final String ID = "lead-production";
     private final MartQueries marts;
+    private final DetailQueries details;
 
-    public LeadProductionReport(MartQueries marts) {
+    public LeadProductionReport(MartQueries marts, DetailQueries details) {
         this.marts = marts;
+        this.details = details;
     }
 
-    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String headlineKpi() {
+        return "leads";
+    }
+
+    @Override
+    public List<DetailSheet> detailSheets(ReportContext ctx) {
+        return List.of(details.leadsCreated(ctx), details.spendRows(ctx, ctx.month(), ctx.month(), "Spend rows (month)"),
+                details.spend(ctx));
+    }
+
+    @Override
     public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();

@@ -1,6 +1,7 @@
 package io.leadledger.report;
 
 import io.leadledger.jobs.TenantSettings;
+import io.leadledger.report.figures.DataCoverage;
 
 import java.time.YearMonth;
 import java.time.ZonedDateTime;

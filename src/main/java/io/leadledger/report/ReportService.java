@@ -1,7 +1,16 @@
 package io.leadledger.report;
 
-import io.leadledger.LeadledgerProperties;
 import io.leadledger.jobs.Workspace;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.figures.AppendixSection;
+import io.leadledger.report.figures.CoverageQueries;
+import io.leadledger.report.figures.CoverageSection;
+import io.leadledger.report.figures.DetailQueries;
+import io.leadledger.report.insights.InsightSet;
+import io.leadledger.report.insights.InsightsSection;
 import io.leadledger.report.pdf.PaperSize;
 import io.leadledger.report.pdf.PdfReportRenderer;
 import io.leadledger.report.xlsx.XlsxReportRenderer;
@@ -23,10 +32,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,7 +40,7 @@ import java.util.function.Supplier;
  * Builds the monthly reports from the marts and writes each as PDF and/or XLSX into
  * {@code <out>/<tenant>/<month>/<report>-<month>.<ext>}. Both formats render the same ReportDocument.
  *
- * <p>The work of one month runs on a few threads of its own ({@code leadledger.reports.threads}, default 2): each
+ * <p>The work of one month runs on the {@link ReportExecutor}'s threads ({@code leadledger.reports.threads}, default 2): each
  * report's figures, its XLSX detail sheets (which need the warehouse only, not the figures), the shared insights
  * and appendix, the PDF templates' compilation, and then each file are tasks, so that one core streams the long
  * detail sheet while the other reads the figures. Each task reads the warehouse on a connection of its own,
@@ -44,34 +50,28 @@ import java.util.function.Supplier;
 public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-    /** The connection pool holds 4: the caller may hold one (a batch step's transaction), each task one. */
-    static final int MAX_THREADS = 3;
 
-    private final LeadProductionReport leadProduction;
-    private final SalesPerformanceReport salesPerformance;
-    private final RoiReport roi;
+    private final MonthlyReports monthlyReports;
     private final AppendixSection appendix;
     private final InsightsSection insights;
     private final DetailQueries details;
     private final CoverageQueries coverage;
-    private final int threads;
+    private final ReportExecutor executor;
     private final Clock clock;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private PdfReportRenderer pdf;
     private Path pdfTemplates;
 
-    public ReportService(LeadProductionReport leadProduction, SalesPerformanceReport salesPerformance, RoiReport roi,
+    public ReportService(MonthlyReports monthlyReports,
                          AppendixSection appendix, InsightsSection insights, DetailQueries details,
-                         CoverageQueries coverage, LeadledgerProperties properties, Clock clock) {
+                         CoverageQueries coverage, ReportExecutor executor, Clock clock) {
         this.clock = clock;
-        this.leadProduction = leadProduction;
-        this.salesPerformance = salesPerformance;
-        this.roi = roi;
+        this.monthlyReports = monthlyReports;
         this.appendix = appendix;
         this.insights = insights;
         this.details = details;
         this.coverage = coverage;
-        this.threads = Math.max(1, Math.min(MAX_THREADS, properties.reports().threads()));
+        this.executor = executor;
     }
 
     /** One file written, and how long it took from its start (its figures were built before). */
@@ -87,12 +87,9 @@ public class ReportService {
 
     /** The documents of the month; all share one set of insights, their source tables and the appendix. */
     public List<ReportDocument> build(Workspace ws, YearMonth month, List<String> reports) {
-        ExecutorService pool = pool();
-        try {
+        try (ReportExecutor.Run pool = executor.open()) {
             Map<String, CompletableFuture<ReportDocument>> docs = documents(ws, context(ws, month), reports, pool, id -> { });
             return reports.stream().map(id -> join(docs.get(id))).toList();
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -106,7 +103,7 @@ public class ReportService {
         List<String> reports = ws.reports().reports();
         PaperSize paper = PaperSize.of(ws.reports().paperSize());
         long t0 = System.nanoTime();
-        ExecutorService pool = pool();
+        ReportExecutor.Run pool = executor.open();
         Map<String, CompletableFuture<XlsxReportRenderer.Draft>> drafts = new LinkedHashMap<>();
         try {
             ReportContext ctx = context(ws, month);
@@ -123,7 +120,7 @@ public class ReportService {
                     .thenApply(x -> Duration.ofNanos(System.nanoTime() - t0));
             built.thenAccept(d -> log.info("{} documents built in {} ms", month, d.toMillis()));
             List<CompletableFuture<WrittenFile>> files = new ArrayList<>();
-            for (String id : longestFirst(reports)) {
+            for (String id : monthlyReports.startOrder(reports).stream().map(MonthlyReport::id).toList()) {
                 String base = id + "-" + month;
                 CompletableFuture<ReportDocument> doc = docs.get(id);
                 if (formats.contains("xlsx")) {
@@ -146,7 +143,7 @@ public class ReportService {
                     .toList();
             return new Rendering(join(built), written);
         } finally {
-            pool.shutdownNow();
+            pool.close(); // after a failure: waits for this call's running tasks, drops those not started
             // a draft whose workbook was never written (another task failed) still has its temp files
             drafts.values().forEach(d -> {
                 XlsxReportRenderer.Draft draft = d.getNow(null);
@@ -167,23 +164,23 @@ public class ReportService {
     }
 
     /**
-     * Each report's own figures, and the insights and appendix they share, as tasks; the sales-performance
-     * figures, which read every lead handed over in two years, start first.
+     * Each report's own figures, and the insights and appendix they share, as tasks; the report that reads the
+     * most rows ({@link MonthlyReport#readsMost}) starts first.
      */
     private Map<String, CompletableFuture<ReportDocument>> documents(Workspace ws, ReportContext ctx, List<String> reports,
-                                                                     ExecutorService pool, Consumer<String> started) {
-        reports.forEach(this::builder); // an unknown report fails before any work starts
+                                                                     Executor pool, Consumer<String> started) {
+        List<MonthlyReport> order = monthlyReports.startOrder(reports); // an unknown report fails before any work starts
         Map<String, CompletableFuture<ReportDocument>> own = new LinkedHashMap<>();
-        List<String> order = longestFirst(reports);
-        own.put(order.get(0), async(pool, () -> logged(order.get(0), () -> builder(order.get(0)).build(ctx))));
-        started.accept(order.get(0));
+        MonthlyReport first = order.get(0);
+        own.put(first.id(), async(pool, () -> logged(first.id(), () -> first.build(ctx))));
+        started.accept(first.id());
         CompletableFuture<InsightSet> found = async(pool,
                 () -> logged("insights", () -> insights.build(ctx, ws.reports().insightsMinSpend())));
         CompletableFuture<Map<String, ReportTable>> audit = async(pool,
                 () -> logged("appendix", () -> appendix.build(ws.tenant().id())));
-        for (String id : order.subList(1, order.size())) {
-            own.put(id, async(pool, () -> logged(id, () -> builder(id).build(ctx))));
-            started.accept(id);
+        for (MonthlyReport r : order.subList(1, order.size())) {
+            own.put(r.id(), async(pool, () -> logged(r.id(), () -> r.build(ctx))));
+            started.accept(r.id());
         }
         CompletableFuture<InsightSet> shared = found.thenCombine(audit, (f, a) -> {
             Map<String, ReportTable> tables = new LinkedHashMap<>(f.tables());
@@ -208,28 +205,6 @@ public class ReportService {
         return result;
     }
 
-    private interface Builder {
-        ReportDocument build(ReportContext ctx);
-    }
-
-    private Builder builder(String id) {
-        return switch (id) {
-            case LeadProductionReport.ID -> leadProduction::build;
-            case SalesPerformanceReport.ID -> salesPerformance::build;
-            case RoiReport.ID -> roi::build;
-            default -> throw new IllegalArgumentException("unknown report '" + id + "'");
-        };
-    }
-
-    /** Sales performance first: the most rows, both in its figures and in its detail sheet. */
-    private static List<String> longestFirst(List<String> reports) {
-        List<String> order = new ArrayList<>(reports.stream().distinct().toList());
-        if (order.remove(SalesPerformanceReport.ID)) {
-            order.add(0, SalesPerformanceReport.ID);
-        }
-        return order;
-    }
-
     private ReportContext context(Workspace ws, YearMonth month) {
         return new ReportContext(ws.tenant(), month, ZonedDateTime.now(clock.withZone(ws.tenant().zone())).withNano(0),
                 coverage.of(ws.tenant().id(), month));
@@ -237,13 +212,7 @@ public class ReportService {
 
     /** Every workbook ends with the unmatched deals and leads its appendix counts, for whoever fixes the links. */
     private List<DetailSheet> detailSheets(String id, ReportContext ctx) {
-        List<DetailSheet> sheets = new ArrayList<>(switch (id) {
-            case LeadProductionReport.ID -> List.of(details.leadsCreated(ctx),
-                    details.spendRows(ctx, ctx.month(), ctx.month(), "Spend rows (month)"), details.spend(ctx));
-            case SalesPerformanceReport.ID -> List.of(details.leadsHanded(ctx));
-            default -> List.of(details.dealsWon(ctx), details.attribution(ctx), details.spend(ctx),
-                    details.spendRows(ctx, ctx.month().minusMonths(11), ctx.month(), "Spend rows (12 mo)"));
-        });
+        List<DetailSheet> sheets = new ArrayList<>(monthlyReports.get(id).detailSheets(ctx));
         sheets.add(details.unmatchedDeals(ctx));
         sheets.add(details.unmatchedLeads(ctx));
         return sheets;
@@ -259,17 +228,7 @@ public class ReportService {
         return pdf;
     }
 
-    private ExecutorService pool() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory named = r -> {
-            Thread t = new Thread(r, "report-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        return Executors.newFixedThreadPool(threads, named);
-    }
-
-    private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> task) {
+    private static <T> CompletableFuture<T> async(Executor pool, Supplier<T> task) {
         return CompletableFuture.supplyAsync(task, pool);
     }
 

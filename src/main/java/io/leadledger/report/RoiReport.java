@@ -1,5 +1,19 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.ChartSpec;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.figures.AttributionModels;
+import io.leadledger.report.figures.ChannelFigures;
+import io.leadledger.report.figures.CoverageSection;
+import io.leadledger.report.figures.DetailQueries;
+import io.leadledger.report.figures.MartQueries;
+import io.leadledger.report.figures.ModelComparison;
+import io.leadledger.report.figures.Ratios;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -11,27 +25,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import static io.leadledger.report.ValueType.DECIMAL;
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.DECIMAL;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /** Report 3: revenue by lead source against spend, for the month, the trailing 12 months and by lead cohort. */
 @Component
-public class RoiReport {
+public class RoiReport implements MonthlyReport {
 
     public static final String ID = "roi";
     static final int COHORT_MONTHS = 18;
     private final MartQueries marts;
     private final ModelComparison models;
+    private final DetailQueries details;
 
-    public RoiReport(MartQueries marts, ModelComparison models) {
+    public RoiReport(MartQueries marts, ModelComparison models, DetailQueries details) {
         this.marts = marts;
         this.models = models;
+        this.details = details;
     }
 
-    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String headlineKpi() {
+        return "roi12";
+    }
+
+    @Override
+    public List<DetailSheet> detailSheets(ReportContext ctx) {
+        return List.of(details.dealsWon(ctx), details.attribution(ctx), details.spend(ctx),
+                details.spendRows(ctx, ctx.month().minusMonths(11), ctx.month(), "Spend rows (12 mo)"));
+    }
+
+    @Override
     public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int m = ctx.monthKey();

@@ -1,5 +1,16 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.ChartSpec;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.TableBuilder;
+import io.leadledger.report.figures.CohortFigures;
+import io.leadledger.report.figures.CoverageSection;
+import io.leadledger.report.figures.DetailQueries;
+import io.leadledger.report.figures.MartQueries;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -13,25 +24,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.leadledger.report.ValueType.DECIMAL;
-import static io.leadledger.report.ValueType.INTEGER;
-import static io.leadledger.report.ValueType.MONEY;
-import static io.leadledger.report.ValueType.PERCENT;
-import static io.leadledger.report.ValueType.TEXT;
+import static io.leadledger.report.document.ValueType.DECIMAL;
+import static io.leadledger.report.document.ValueType.INTEGER;
+import static io.leadledger.report.document.ValueType.MONEY;
+import static io.leadledger.report.document.ValueType.PERCENT;
+import static io.leadledger.report.document.ValueType.TEXT;
 
 /** Report 2: what sales did with the leads handed over in the trailing 12 months, by source, month and owner. */
 @Component
-public class SalesPerformanceReport {
+public class SalesPerformanceReport implements MonthlyReport {
 
     public static final String ID = "sales-performance";
     static final String NO_OWNER = "(no owner)";
     private final MartQueries marts;
+    private final DetailQueries details;
 
-    public SalesPerformanceReport(MartQueries marts) {
+    public SalesPerformanceReport(MartQueries marts, DetailQueries details) {
         this.marts = marts;
+        this.details = details;
     }
 
-    /** The report's own tables; {@link ReportService} appends the month's shared sections (insights, appendix). */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String headlineKpi() {
+        return "winRate";
+    }
+
+    @Override
+    public List<DetailSheet> detailSheets(ReportContext ctx) {
+        return List.of(details.leadsHanded(ctx));
+    }
+
+    /** Every lead handed over in two years, in its figures and in its detail sheet. */
+    @Override
+    public boolean readsMost() {
+        return true;
+    }
+
+    @Override
     public ReportDocument build(ReportContext ctx) {
         String tenant = ctx.tenant().id();
         int first = ctx.firstOf12();

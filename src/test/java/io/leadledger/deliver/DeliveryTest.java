@@ -2,12 +2,12 @@ package io.leadledger.deliver;
 
 import io.leadledger.jobs.Workspace;
 import io.leadledger.report.Figures;
-import io.leadledger.report.Kpi;
-import io.leadledger.report.Insight;
-import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
-import io.leadledger.support.CliDriver;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.insights.Insight;
 import io.leadledger.support.CliDriver.Result;
+import io.leadledger.support.CliDriver;
 import io.leadledger.support.Mails;
 import io.leadledger.support.OpsTenant;
 import io.leadledger.support.TestClock;

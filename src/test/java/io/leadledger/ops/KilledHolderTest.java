@@ -1,9 +1,9 @@
 package io.leadledger.ops;
 
-import io.leadledger.report.AppendixSection;
-import io.leadledger.report.ReportTable;
-import io.leadledger.support.CliDriver;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.figures.AppendixSection;
 import io.leadledger.support.CliDriver.Result;
+import io.leadledger.support.CliDriver;
 import io.leadledger.support.OpsTenant;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;

@@ -2,12 +2,12 @@ package io.leadledger.pipeline;
 
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.PipelineRunner;
-import io.leadledger.report.Column;
-import io.leadledger.report.Insight;
-import io.leadledger.report.Kpi;
-import io.leadledger.report.ReportDocument;
 import io.leadledger.report.ReportService;
-import io.leadledger.report.ReportTable;
+import io.leadledger.report.document.Column;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.insights.Insight;
 import io.leadledger.support.TestWarehouse;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

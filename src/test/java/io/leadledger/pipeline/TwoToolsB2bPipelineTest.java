@@ -299,7 +299,7 @@ class TwoToolsB2bPipelineTest {
                             "crm:D2 lead_ref_not_found",       // no hubspot 105 (eutool's 105 is another tool's record)
                             "partner:P1 lead_ref_ambiguous");  // 101 is in hubspot and in eutool
             // the appendix counts the one conflict (D3) and the ambiguous id (P1)
-            var matching = new io.leadledger.report.AppendixSection(w.jdbc()).build(TENANT).get("unmatched").rows();
+            var matching = new io.leadledger.report.figures.AppendixSection(w.jdbc()).build(TENANT).get("unmatched").rows();
             assertThat(matching).filteredOn(r -> r.get("item").toString().contains("conflicts"))
                     .extracting(r -> r.get("count")).as(w.name()).containsExactly(1L);
             assertThat(matching).filteredOn(r -> r.get("item").toString().contains("lead id is a record of several leads"))
@@ -339,10 +339,10 @@ class TwoToolsB2bPipelineTest {
                     (rs, i) -> rs.getInt(1) + " " + rs.getLong(2), TENANT))
                     .as(w.name()).containsExactly("202602 3", "202603 5");
             // the reports see hand-off dates as supplied for eutool: all 4 of its leads carry one
-            var coverage = new io.leadledger.report.CoverageQueries(w.jdbc()).of(TENANT, java.time.YearMonth.of(2026, 3));
+            var coverage = new io.leadledger.report.figures.CoverageQueries(w.jdbc()).of(TENANT, java.time.YearMonth.of(2026, 3));
             assertThat(coverage.handoff()).as(w.name()).isTrue();
             assertThat(coverage.counts().stream()
-                    .filter(c -> c.input() == io.leadledger.report.DataCoverage.Input.HANDOFF && c.source().equals("eutool"))
+                    .filter(c -> c.input() == io.leadledger.report.figures.DataCoverage.Input.HANDOFF && c.source().equals("eutool"))
                     .mapToLong(c -> c.withValue()).sum()).as(w.name()).isEqualTo(4);
         }
     }

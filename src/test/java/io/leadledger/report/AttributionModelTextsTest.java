@@ -1,8 +1,9 @@
 package io.leadledger.report;
 
-import io.leadledger.jobs.AttributionSettings;
 import io.leadledger.jobs.AttributionSettings.UShapedWeights;
+import io.leadledger.jobs.AttributionSettings;
 import io.leadledger.jobs.TenantSettings;
+import io.leadledger.report.figures.AttributionModels;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.leadledger.report;
 
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ValueType;
 import io.leadledger.report.pdf.PdfData;
 import io.leadledger.report.xlsx.XlsxReportRenderer;
 import net.sf.jasperreports.engine.JRDataSource;

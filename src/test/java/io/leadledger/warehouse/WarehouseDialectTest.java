@@ -1,6 +1,6 @@
 package io.leadledger.warehouse;
 
-import io.leadledger.report.StreamingJdbc;
+import io.leadledger.report.figures.StreamingJdbc;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,15 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.jobs.AttributionModelId;
+
 import java.math.BigDecimal;
 
 /** The whole amount to the touch that first brought the lead in. */
 public final class FirstTouch implements AttributionModel {
 
     @Override
-    public String name() {
-        return "first_touch";
+    public AttributionModelId id() {
+        return AttributionModelId.FIRST_TOUCH;
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.jobs.AttributionModelId;
+
 import java.math.BigDecimal;
 
 /** The whole amount to the last touch on or before the close date. */
 public final class LastTouch implements AttributionModel {
 
     @Override
-    public String name() {
-        return "last_touch";
+    public AttributionModelId id() {
+        return AttributionModelId.LAST_TOUCH;
     }
 
     @Override

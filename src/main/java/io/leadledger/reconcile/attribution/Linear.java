@@ -1,5 +1,7 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.jobs.AttributionModelId;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -7,8 +9,8 @@ import java.util.Arrays;
 public final class Linear implements AttributionModel {
 
     @Override
-    public String name() {
-        return "linear";
+    public AttributionModelId id() {
+        return AttributionModelId.LINEAR;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.jobs.AttributionModelId;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
@@ -20,8 +22,8 @@ public final class Markov implements AttributionModel {
     }
 
     @Override
-    public String name() {
-        return "markov";
+    public AttributionModelId id() {
+        return AttributionModelId.MARKOV;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.jobs.AttributionModelId;
 import io.leadledger.jobs.AttributionSettings;
 
 import java.math.BigDecimal;
@@ -18,38 +19,38 @@ import java.util.Map;
  */
 public final class PositionBased implements AttributionModel {
 
-    private final String name;
+    private final AttributionModelId id;
     private final Map<Milestone, BigDecimal> milestones;
     private final BigDecimal middle;
 
-    public PositionBased(String name, Map<Milestone, BigDecimal> milestones, BigDecimal middle) {
-        this.name = name;
+    public PositionBased(AttributionModelId id, Map<Milestone, BigDecimal> milestones, BigDecimal middle) {
+        this.id = id;
         this.milestones = new EnumMap<>(milestones);
         this.middle = middle;
     }
 
     public static PositionBased uShaped(AttributionSettings.UShapedWeights w) {
-        return new PositionBased("u_shaped", Map.of(Milestone.FIRST_TOUCH, w.first(), Milestone.LEAD_CREATION,
+        return new PositionBased(AttributionModelId.U_SHAPED, Map.of(Milestone.FIRST_TOUCH, w.first(), Milestone.LEAD_CREATION,
                 w.leadCreation()), w.middle());
     }
 
     /** 30 / 30 / 30 on first touch, lead creation and opportunity creation, 10 between. */
     public static PositionBased wShaped() {
         BigDecimal m = new BigDecimal("0.3");
-        return new PositionBased("w_shaped", Map.of(Milestone.FIRST_TOUCH, m, Milestone.LEAD_CREATION, m,
+        return new PositionBased(AttributionModelId.W_SHAPED, Map.of(Milestone.FIRST_TOUCH, m, Milestone.LEAD_CREATION, m,
                 Milestone.OPPORTUNITY_CREATION, m), new BigDecimal("0.1"));
     }
 
     /** 22.5 on each of the four milestones, 10 between. */
     public static PositionBased fullPath() {
         BigDecimal m = new BigDecimal("0.225");
-        return new PositionBased("full_path", Map.of(Milestone.FIRST_TOUCH, m, Milestone.LEAD_CREATION, m,
+        return new PositionBased(AttributionModelId.FULL_PATH, Map.of(Milestone.FIRST_TOUCH, m, Milestone.LEAD_CREATION, m,
                 Milestone.OPPORTUNITY_CREATION, m, Milestone.CLOSED_WON, m), new BigDecimal("0.1"));
     }
 
     @Override
-    public String name() {
-        return name;
+    public AttributionModelId id() {
+        return id;
     }
 
     @Override

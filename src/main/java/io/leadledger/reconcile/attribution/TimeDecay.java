@@ -1,5 +1,7 @@
 package io.leadledger.reconcile.attribution;
 
+import io.leadledger.jobs.AttributionModelId;
+
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 
@@ -16,8 +18,8 @@ public final class TimeDecay implements AttributionModel {
     }
 
     @Override
-    public String name() {
-        return "time_decay";
+    public AttributionModelId id() {
+        return AttributionModelId.TIME_DECAY;
     }
 
     @Override

@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.leadledger.report.Column;
-import io.leadledger.report.Definition;
 import io.leadledger.report.Figures;
-import io.leadledger.report.Insight;
-import io.leadledger.report.Kpi;
-import io.leadledger.report.ReportDocument;
-import io.leadledger.report.ReportTable;
-import io.leadledger.report.ValueType;
+import io.leadledger.report.document.Column;
+import io.leadledger.report.document.Definition;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.ValueType;
+import io.leadledger.report.insights.Insight;
 import net.sf.jasperreports.engine.JRDataSource;
 
 /**
@@ -267,12 +267,12 @@ public final class PdfData {
 
     /** Whether the report names inputs it had to do without (table "notes"), for the first page. */
     public boolean hasNotes() {
-        return !isEmpty(io.leadledger.report.CoverageSection.NOTES);
+        return !isEmpty(io.leadledger.report.figures.CoverageSection.NOTES);
     }
 
     /** The report's notes on what it cannot show, one per line, said once on the first page. */
     public String notes() {
-        ReportTable t = table(io.leadledger.report.CoverageSection.NOTES);
+        ReportTable t = table(io.leadledger.report.figures.CoverageSection.NOTES);
         if (t == null || t.rows() == null) {
             return "";
         }
@@ -288,7 +288,7 @@ public final class PdfData {
 
     /** Rows of the "Data coverage" table for the coverage subreport (no totals). */
     public JRDataSource coverageRows() {
-        return new TypedMapDataSource(collect(io.leadledger.report.CoverageSection.TABLE, false));
+        return new TypedMapDataSource(collect(io.leadledger.report.figures.CoverageSection.TABLE, false));
     }
 
     public boolean hasKpis() {

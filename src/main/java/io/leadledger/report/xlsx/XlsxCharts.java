@@ -1,9 +1,9 @@
 package io.leadledger.report.xlsx;
 
-import io.leadledger.report.ChartSpec;
-import io.leadledger.report.Column;
 import io.leadledger.report.Figures;
-import io.leadledger.report.ReportTable;
+import io.leadledger.report.document.ChartSpec;
+import io.leadledger.report.document.Column;
+import io.leadledger.report.document.ReportTable;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFColor;

@@ -1,13 +1,13 @@
 package io.leadledger.report.xlsx;
 
-import io.leadledger.report.ChartSpec;
-import io.leadledger.report.Column;
-import io.leadledger.report.DetailSheet;
-import io.leadledger.report.Insight;
-import io.leadledger.report.Kpi;
-import io.leadledger.report.ReportDocument;
-import io.leadledger.report.ReportTable;
-import io.leadledger.report.ValueType;
+import io.leadledger.report.document.ChartSpec;
+import io.leadledger.report.document.Column;
+import io.leadledger.report.document.DetailSheet;
+import io.leadledger.report.document.Kpi;
+import io.leadledger.report.document.ReportDocument;
+import io.leadledger.report.document.ReportTable;
+import io.leadledger.report.document.ValueType;
+import io.leadledger.report.insights.Insight;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;

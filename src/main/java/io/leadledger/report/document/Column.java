@@ -1,0 +1,4 @@
+package io.leadledger.report.document;
+
+public record Column(String key, String label, ValueType type) {
+}
