@@ -25,7 +25,10 @@ public class ConsoleFormat {
         return zone.getId();
     }
 
-    /** An instant in the tenant's zone; a LocalDateTime (the server's clock, as Batch writes it) as it is. */
+    /**
+     * In the tenant's zone: an instant, or a LocalDateTime as Spring Batch and the audit write them (the server's
+     * own zone).
+     */
     public String when(Object t) {
         if (t == null) {
             return "";
@@ -34,7 +37,7 @@ public class ConsoleFormat {
             return WHEN.format(i.atZone(zone));
         }
         if (t instanceof LocalDateTime l) {
-            return WHEN.format(l);
+            return WHEN.format(l.atZone(ZoneId.systemDefault()).withZoneSameInstant(zone));
         }
         return t.toString();
     }
@@ -43,7 +46,7 @@ public class ConsoleFormat {
         if (d == null) {
             return "";
         }
-        long s = d.toSeconds();
+        long s = Math.max(d.toSeconds(), 0); // a run ended "after now" by a clock set back: just now
         return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 

@@ -12,8 +12,11 @@ import io.leadledger.support.TestSmtp;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.springframework.core.env.Environment;
@@ -36,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * button. Every page is photographed into target/console-screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     static final String OPERATOR_PASSWORD = "operator-password-1";
@@ -82,6 +86,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(2)
     void anOperatorPagesThroughRunsReadsQuarantineLinksADealAndReconciles() throws Exception {
         try (Browser b = new Browser(base)) {
             b.open("/runs");
@@ -174,19 +179,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(1)
     void aViewerSeesEverythingAndIsGivenNoButtonToChangeIt() {
         try (Browser b = new Browser(base)) {
             b.login("vi", VIEWER_PASSWORD);
             b.open("/runs");
             assertThat(b.driver().findElements(By.id("reconcile-now"))).isEmpty();
             b.open("/unmatched/deal?source=crm-deals&id=D4");
+            assertThat(b.text()).contains("carol@example.com", "Linking needs the operator role.");
             assertThat(b.driver().findElements(By.id("link"))).isEmpty();
             assertThat(b.driver().findElements(By.id("no-lead"))).isEmpty();
+            assertThat(b.find("input[name=lead]").isEnabled()).isFalse();
+            b.screenshot("12-viewer-deal");
             b.open("/reports");
             assertThat(b.driver().findElements(By.id("resend"))).isEmpty();
-            b.screenshot("12-viewer-reports");
+            b.screenshot("13-viewer-reports");
             b.open("/runs");
-            b.screenshot("13-viewer-runs");
+            b.screenshot("14-viewer-runs");
         }
     }
 
