@@ -38,6 +38,10 @@ public class HashPasswordCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --role must be viewer or operator");
             return Console.USAGE;
         }
+        if (user != null && !user.matches("[A-Za-z0-9._@-]{1,100}")) {
+            spec.commandLine().getErr().println("error: --user may have letters, digits and . _ @ - only");
+            return Console.USAGE;
+        }
         char[] password;
         java.io.Console terminal = System.console();
         if (terminal != null) {

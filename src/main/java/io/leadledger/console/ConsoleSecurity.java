@@ -1,6 +1,8 @@
 package io.leadledger.console;
 
 import io.leadledger.ops.HealthDetailsExposure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +25,15 @@ public class ConsoleSecurity {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
+
     @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http, Environment env) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, Environment env, ConsoleUsers users) throws Exception {
+        // a malformed user entry stops the start here, not at the first login; commands without a web server never read them
+        if (users.all().isEmpty()) {
+            log.warn("no console users: nobody can log in to the console (set LEADLEDGER_CONSOLE_USERS or "
+                    + "LEADLEDGER_CONSOLE_USERS_FILE, see README 'The operations console')");
+        }
         String address = env.getProperty("management.server.address", env.getProperty("server.address", ""));
         boolean loopback = HealthDetailsExposure.isLoopback(address);
         http.authorizeHttpRequests(a -> {

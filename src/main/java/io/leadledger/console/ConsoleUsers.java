@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * them) and from the file LEADLEDGER_CONSOLE_USERS_FILE (one a line, '#' starts a comment). Role {@code viewer} reads
  * every page; {@code operator} may also change things (link deals, reconcile, restart, resend). Only bcrypt hashes are
  * accepted ('leadledger console hash-password' makes one). The file is read at every login, so a user added or
- * removed there counts without a restart; a malformed entry is refused at start and at login, with where it is.
+ * removed there counts without a restart; a malformed entry stops the start of a process that serves the console
+ * (ConsoleSecurity reads them once then) and is refused at login, with where it is.
  */
 @Component
 public class ConsoleUsers implements UserDetailsService {
@@ -33,7 +34,7 @@ public class ConsoleUsers implements UserDetailsService {
     public static final String VIEWER = "VIEWER";
     public static final String OPERATOR = "OPERATOR";
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
     private final String inline;
     private final String file;
@@ -41,7 +42,6 @@ public class ConsoleUsers implements UserDetailsService {
     public ConsoleUsers(LeadledgerProperties properties) {
         this.inline = properties.console().users();
         this.file = properties.console().usersFile().trim();
-        all(); // a malformed entry stops the start, not the first login
     }
 
     public record ConsoleUser(String name, String role, String hash) {

@@ -38,10 +38,10 @@ class ConsoleUsersTest {
 
     @Test
     void aPlainPasswordOrAnUnknownRoleIsRefusedWithWhereItIs() {
-        assertThatThrownBy(() -> users("op:operator:secret", ""))
+        assertThatThrownBy(() -> users("op:operator:secret", "").all())
                 .hasMessageContaining("LEADLEDGER_CONSOLE_USERS").hasMessageContaining("must be a bcrypt hash");
-        assertThatThrownBy(() -> users("op:admin:" + HASH, "")).hasMessageContaining("must be viewer or operator");
-        assertThatThrownBy(() -> users("op", "")).hasMessageContaining("expected name:role:bcrypt-hash");
+        assertThatThrownBy(() -> users("op:admin:" + HASH, "").all()).hasMessageContaining("must be viewer or operator");
+        assertThatThrownBy(() -> users("op", "").loadUserByUsername("op")).hasMessageContaining("expected name:role:bcrypt-hash");
         assertThat(users("", "").all()).isEmpty();
     }
 }
