@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 @ConfigurationProperties("leadledger")
 public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Reports reports,
-                                   @Name("import") @DefaultValue Import imports) {
+                                   @Name("import") @DefaultValue Import imports, @DefaultValue Console console) {
 
     /** The SMTP server (deliver.SmtpSettings checks and uses it). Its toString leaves the password out. */
     public record Smtp(String host, @DefaultValue("587") int port, @DefaultValue("starttls") String security,
@@ -42,6 +42,22 @@ public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Report
      * @param threads   import partitions (source x file) run at once; a source's files still run in order
      */
     public record Import(@DefaultValue("20000") int batchRows, @DefaultValue("2") int threads) {
+    }
+
+    /**
+     * The operations console's users: {@code users} as "name:role:bcrypt-hash" separated by commas or new lines,
+     * and/or the same one a line in the file {@code usersFile} (console.ConsoleUsers reads them).
+     */
+    public record Console(String users, String usersFile) {
+        public Console {
+            users = orEmpty(users);
+            usersFile = orEmpty(usersFile);
+        }
+
+        @Override
+        public String toString() {
+            return "Console[usersFile=" + usersFile + "]";
+        }
     }
 
     private static String orEmpty(String s) {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Settings that must be known before Spring starts, taken from the command line and the environment:
  * the JSON log format (logging is set up first thing) and the web server, which only the daemon
- * ('schedule') runs, for its health and metrics endpoints.
+ * ('schedule') and 'console' run, for the health and metrics endpoints and the operations console.
  */
 public final class LaunchSettings {
 
@@ -41,7 +41,8 @@ public final class LaunchSettings {
         if (structured != null) {
             props.put("logging.structured.format.console", structured);
         }
-        if ("schedule".equals(command)) {
+        if ("schedule".equals(command)
+                || "console".equals(command) && java.util.Arrays.stream(args).noneMatch(a -> a.equals("hash-password"))) {
             props.put("spring.main.web-application-type", "servlet");
         }
         return props;

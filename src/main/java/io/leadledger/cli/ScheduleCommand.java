@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "schedule", description = "Run as a daemon: the nightly sync and the monthly reports on the cron "
         + "expressions of jobs/, catching up once on what was missed while it was down, and retrying pending e-mails. "
         + "Several daemons on the same warehouse never run a job twice. Health and metrics on "
-        + "http://127.0.0.1:${LEADLEDGER_MANAGEMENT_PORT:-8081}/actuator/health. Stops on SIGTERM or Ctrl-C.")
+        + "http://127.0.0.1:${LEADLEDGER_MANAGEMENT_PORT:-8081}/actuator/health, the operations console on .../. Stops on SIGTERM or Ctrl-C.")
 public class ScheduleCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
@@ -69,6 +69,7 @@ public class ScheduleCommand implements Callable<Integer> {
         String port = env.getProperty("local.server.port");
         if (port != null) {
             out.printf("  health and metrics: http://%s:%s/actuator/health%n", env.getProperty("server.address", "localhost"), port);
+            out.printf("  operations console: http://%s:%s/%n", env.getProperty("server.address", "localhost"), port);
         }
         out.flush();
         daemon.run(ws, Duration.ofSeconds(every), once);

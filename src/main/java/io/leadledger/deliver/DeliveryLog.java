@@ -136,6 +136,11 @@ public class DeliveryLog {
         return jdbc.query("SELECT * FROM delivery_log WHERE run_id = ? ORDER BY recipient, seq", ENTRY, runId);
     }
 
+    /** The tenant's e-mails, newest first (the console's delivery log). */
+    public List<Entry> recent(String tenant, int limit) {
+        return jdbc.query("SELECT * FROM delivery_log WHERE tenant = ? ORDER BY id DESC LIMIT ?", ENTRY, tenant, limit);
+    }
+
     public Optional<Entry> lastSent(String tenant) {
         return jdbc.query("SELECT * FROM delivery_log WHERE tenant = ? AND status = ? ORDER BY sent_at DESC, id DESC LIMIT 1",
                 ENTRY, tenant, SENT).stream().findFirst();

@@ -61,6 +61,18 @@ public class ReportArchive {
         }
     }
 
+    /** One kept file, without its content. */
+    public record Kept(String month, String version, String fileName, long size, Instant createdAt) {
+    }
+
+    /** The tenant's kept files, newest month first (the console's report archive). */
+    public List<Kept> list(String tenant) {
+        return jdbc.query("SELECT report_month, version, file_name, OCTET_LENGTH(content), created_at FROM report_archive "
+                + "WHERE tenant = ? ORDER BY report_month DESC, created_at DESC, file_name", (rs, i) -> new Kept(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toLocalDateTime().toInstant(ZoneOffset.UTC)),
+                tenant);
+    }
+
     public Optional<byte[]> get(String tenant, String month, String version, String fileName) {
         return jdbc.query("SELECT content FROM report_archive WHERE tenant = ? AND report_month = ? AND version = ? "
                 + "AND file_name = ?", (rs, i) -> rs.getBytes(1), tenant, month, version, fileName).stream().findFirst();

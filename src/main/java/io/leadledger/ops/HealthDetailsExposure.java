@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * The daemon's health details (the tenant, the working directory of the disk-space check, the database
- * product, the freshness reasons) are for the machine's own operators. They are shown when the management
- * endpoints listen on a loopback address (the default, 127.0.0.1) and never when the address is opened beyond
- * it: there is no login on these endpoints, so anyone who can reach them would read them. The status (UP, or
- * OUT_OF_SERVICE with HTTP 503) is served either way, for monitoring.
+ * product, the freshness reasons) are for the machine's own operators. They are shown to anyone when the
+ * management endpoints listen on a loopback address (the default, 127.0.0.1); when the address is opened beyond
+ * it, only to a user logged in to the operations console (console.ConsoleSecurity), never to anonymous callers,
+ * whatever else says so. The status (UP, or OUT_OF_SERVICE with HTTP 503) is served either way, for monitoring.
  */
 public class HealthDetailsExposure implements EnvironmentPostProcessor {
 
@@ -29,14 +29,14 @@ public class HealthDetailsExposure implements EnvironmentPostProcessor {
             env.getPropertySources().addLast(new MapPropertySource("leadledger-health-local",
                     Map.of(SHOW_DETAILS, "always", SHOW_COMPONENTS, "always")));
         } else {
-            // opened beyond this machine: no details, whatever else says so
+            // opened beyond this machine: details only for a user logged in to the console, whatever else says so
             env.getPropertySources().addFirst(new MapPropertySource("leadledger-health-open",
-                    Map.of(SHOW_DETAILS, "never", SHOW_COMPONENTS, "never")));
+                    Map.of(SHOW_DETAILS, "when-authorized", SHOW_COMPONENTS, "when-authorized")));
         }
     }
 
     /** No address (all interfaces), 0.0.0.0 and any name that is not a loopback address are open. */
-    static boolean isLoopback(String address) {
+    public static boolean isLoopback(String address) {
         if (address == null || address.isBlank()) {
             return false;
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * 'leadledger schedule': ticks the {@link Scheduler} until the process is told to stop (SIGTERM,
@@ -30,6 +31,8 @@ public class Daemon {
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Whether run() was entered: 'leadledger console' serves a workspace too, without this daemon running. */
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public Daemon(Scheduler scheduler, ServedWorkspace served, Clock clock) {
         this.scheduler = scheduler;
@@ -38,6 +41,7 @@ public class Daemon {
     }
 
     public void run(Workspace initial, Duration every, boolean once) throws InterruptedException {
+        running.set(true);
         Instant since = clock.instant();
         Workspace ws = initial;
         served.set(ws);
@@ -70,7 +74,7 @@ public class Daemon {
     @PreDestroy
     public void stop() throws InterruptedException {
         stop.countDown();
-        if (served.get() != null && !stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (running.get() && !stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
             log.warn("stopping with a run in progress: it may be left unfinished; the next run of its job marks it FAILED "
                     + "and 'leadledger restart <run>' resumes it");
         }

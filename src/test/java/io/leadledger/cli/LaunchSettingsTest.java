@@ -19,4 +19,11 @@ class LaunchSettingsTest {
         assertEquals(Map.of(), LaunchSettings.properties(new String[] {"run", "schedule", "--log-format", "plain"},
                 Map.of("LEADLEDGER_LOG_FORMAT", "json")), "the option wins; 'schedule' as a job name is no daemon");
     }
+
+    @Test
+    void theConsoleServesPagesButHashingAPasswordStartsNoWebServer() {
+        assertEquals(Map.of("spring.main.web-application-type", "servlet"),
+                LaunchSettings.properties(new String[] {"console", "--jobs", "jobs"}, Map.of()));
+        assertEquals(Map.of(), LaunchSettings.properties(new String[] {"console", "hash-password"}, Map.of()));
+    }
 }

@@ -38,7 +38,7 @@ class DaemonEndpointsTest {
             assertEquals(0, once.code(), once::toString);
             assertThat(once.out()).contains("nightly-sync '0 30 2 * * *' America/New_York, next ",
                     "monthly-reports '0 0 7 1W * *' America/New_York, next ", "alerts to oncall@ops.test",
-                    "health and metrics: http://");
+                    "health and metrics: http://", "operations console: http://");
 
             String base = "http://127.0.0.1:" + w.bean(Environment.class).getProperty("local.server.port");
             HttpResponse<String> health = get(base + "/actuator/health");

@@ -1,11 +1,13 @@
 package io.leadledger.ops;
 
 import io.leadledger.support.CliDriver;
+import io.leadledger.support.ConsoleSession;
 import io.leadledger.support.OpsTenant;
 import io.leadledger.support.TestClock;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The daemon's endpoints opened beyond localhost (LEADLEDGER_MANAGEMENT_ADDRESS=0.0.0.0): anyone who reaches them
- * gets the status for monitoring, never the details (tenant, working directory, database product).
+ * gets the status for monitoring, never the details (tenant, working directory, database product); a user logged in to
+ * the console gets the details and the metrics.
  */
 class HealthDetailsTest {
 
@@ -29,8 +32,9 @@ class HealthDetailsTest {
     void anOpenedManagementAddressServesTheStatusWithoutDetails() throws Exception {
         Path tmp = Files.createTempDirectory("leadledger-health-test");
         TestClock clock = new TestClock(Instant.now());
+        String operator = "op:operator:" + new BCryptPasswordEncoder(4).encode("operator-password-1");
         try (TestWarehouse w = TestWarehouse.h2(tmp.resolve("db"), clock, "--spring.main.web-application-type=servlet",
-                "--server.port=0", "--server.address=0.0.0.0")) {
+                "--server.port=0", "--server.address=0.0.0.0", "--leadledger.console.users=" + operator)) {
             Path jobs = OpsTenant.write(tmp.resolve("open"), "open", "");
             assertEquals(0, CliDriver.run(w, "run", "nightly-sync", "--jobs", jobs.toString()).code());
             clock.set(Instant.now());
@@ -42,6 +46,12 @@ class HealthDetailsTest {
             // the status only (Boot 4 adds the names of its probe groups, liveness and readiness: no details)
             assertEquals("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}", health.body());
             assertThat(get(base + "/actuator/health/leadledger").statusCode()).isEqualTo(404);
+            // the metrics, and the details, only after the console's login
+            assertThat(get(base + "/actuator/prometheus").statusCode()).isEqualTo(302);
+            ConsoleSession session = new ConsoleSession(base);
+            session.login("op", "operator-password-1");
+            assertThat(session.get("/actuator/health").body()).contains("\"tenant\":\"open\"");
+            assertThat(session.get("/actuator/prometheus").body()).contains("leadledger_sync_fresh 1.0");
 
             // stale data still shows, as the status and HTTP 503, without saying why
             clock.advance(Duration.ofHours(40));
