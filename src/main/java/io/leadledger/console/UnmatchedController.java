@@ -1,6 +1,6 @@
 package io.leadledger.console;
 
-import io.leadledger.report.UnmatchedReasons;
+import io.leadledger.report.figures.UnmatchedReasons;
 import io.leadledger.warehouse.LinkOverrideRepository;
 import io.leadledger.warehouse.UnmatchedDealRepository;
 import org.springframework.security.core.Authentication;
