@@ -52,6 +52,9 @@ public class SyncJobFactory {
     static final String IMPORT = "import";
 
     private final int batchRows;
+    private final io.leadledger.LeadledgerProperties.Api api;
+    private final io.leadledger.warehouse.WatermarkRepository watermarks;
+    private final org.springframework.core.env.Environment environment;
     private final int threads;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;
@@ -66,7 +69,11 @@ public class SyncJobFactory {
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
-                          io.leadledger.LeadledgerProperties settings) {
+                          io.leadledger.LeadledgerProperties settings, io.leadledger.warehouse.WatermarkRepository watermarks,
+                          org.springframework.core.env.Environment environment) {
+        this.api = settings.api();
+        this.watermarks = watermarks;
+        this.environment = environment;
         this.batchRows = settings.imports().batchRows();
         this.threads = Math.max(1, settings.imports().threads());
         this.jobRepository = jobRepository;
@@ -89,6 +96,11 @@ public class SyncJobFactory {
         Map<String, ImportTarget> targets = new LinkedHashMap<>();
         List<Step> followSteps = new ArrayList<>();
         for (SourceDefinition source : ws.sync().sources()) {
+            if (source.isApi()) {
+                ImportTarget t = new ImportTarget(source, null, 0);
+                targets.put(t.partitionName(), t);
+                continue;
+            }
             List<Path> files = FileGlob.resolve(source.files(), ws.sync().followSymlinks());
             if (files.isEmpty()) {
                 ImportTarget t = new ImportTarget(source, null, 0);
@@ -144,7 +156,8 @@ public class SyncJobFactory {
                     throws org.springframework.batch.core.job.JobInterruptedException {
                 // reader, processor and writer hold one file's state: a chunk step of their own per partition
                 ImportTarget t = target.apply(partition);
-                (t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
+                (t.source().isApi() ? apiStep(ws, t.source())
+                        : t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
             }
         };
         var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
@@ -290,6 +303,43 @@ public class SyncJobFactory {
                 .build();
     }
 
+    /**
+     * An API source as a chunk step, like a file: the changed records ({@link ApiSourceReader}: window and page in
+     * the ExecutionContext) -> {@link RowProcessor} -> {@link StagingWriter}, which saves the source's watermark once
+     * every page is committed. The token comes from the environment variable jobs/ names.
+     */
+    private Step apiStep(Workspace ws, SourceDefinition source) {
+        String tenant = ws.tenant().id();
+        RowParsing parsing = new RowParsing(RecordSources.parser(source, ws.tenant().zone()));
+        RowProcessor processor = new RowProcessor(source.mapping().columnsOrEmpty().get("amount"));
+        StagingWriter writer = new StagingWriter(tenant, source, null, MappingKey.of(source, ws.tenant().zone()),
+                staging, audit, processor, watermarks);
+        return new StepBuilder(stepName(source, null), jobRepository)
+                .<ParsedRow, ParsedRow>chunk(batchRows)
+                .transactionManager(tx)
+                .reader(new ApiSourceReader(tenant, source, connector(source), parsing, watermarks, clock))
+                .processor(processor)
+                .writer(writer)
+                .faultTolerant()
+                .skipPolicy((t, skipped) -> t instanceof RowRejectedException)
+                .skipListener(writer)
+                .processorNonTransactional()
+                .build();
+    }
+
+    private io.leadledger.extract.api.ApiConnector connector(SourceDefinition source) {
+        var settings = source.api();
+        var token = io.leadledger.extract.api.ApiToken.fromEnvironment(settings.tokenEnv(), environment::getProperty);
+        var http = new io.leadledger.extract.api.ApiHttp(source.name(), token, api.timeout(), api.firstBackoff(),
+                api.attempts());
+        // the API's names of the mapped fields, beside the ones every record has
+        List<String> properties = source.mapping().columnsOrEmpty().values().stream()
+                .flatMap(c -> java.util.Arrays.stream(c.split("\\s*\\|\\s*")))
+                .filter(c -> !List.of("id", "archived", "modified", "contactIds").contains(c))
+                .distinct().toList();
+        return new io.leadledger.extract.api.HubSpotConnector(http, settings.baseUrl(), settings.object(), properties);
+    }
+
     private Step reconcileStep(Workspace ws) {
         return new StepBuilder("reconcile", jobRepository).tasklet((contribution, ctx) -> {
             long t0 = System.nanoTime();
@@ -302,7 +352,8 @@ public class SyncJobFactory {
     }
 
     static String stepName(SourceDefinition source, Path file) {
-        String name = IMPORT + ":" + source.name() + ":" + (file == null ? "(no files)" : file.toString());
+        String name = IMPORT + ":" + source.name() + ":" + (source.isApi() ? source.api().location()
+                : file == null ? "(no files)" : file.toString());
         return name.length() <= 100 ? name : name.substring(0, 60) + "~" + name.substring(name.length() - 39);
     }
 }
