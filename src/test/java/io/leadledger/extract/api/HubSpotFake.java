@@ -41,40 +41,40 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * </ul>
  * Faults to inject are queued per call: {@link #failNext}.
  */
-final class HubSpotFake implements AutoCloseable {
+public final class HubSpotFake implements AutoCloseable {
 
-    static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
+    public static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Rec(String object, long id, Map<String, String> props, Instant modified, boolean archived, List<Long> contacts) {
+    public record Rec(String object, long id, Map<String, String> props, Instant modified, boolean archived, List<Long> contacts) {
     }
 
-    final List<Rec> records = new CopyOnWriteArrayList<>();
+    public final List<Rec> records = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<String> faults = new ConcurrentLinkedQueue<>();
-    final List<String> calls = new CopyOnWriteArrayList<>();
-    int cap = 10_000;
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public int cap = 10_000;
     private final WireMockServer server;
 
-    HubSpotFake() {
+    public HubSpotFake() {
         server = new WireMockServer(options().dynamicPort().extensions(new Answer()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers("hubspot")));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
     /** Queues a fault for the next call: "429", "500", "truncated", "slow". */
-    void failNext(String fault) {
+    public void failNext(String fault) {
         faults.add(fault);
     }
 
-    void add(String object, long id, Instant modified, Map<String, String> props) {
+    public void add(String object, long id, Instant modified, Map<String, String> props) {
         add(new Rec(object, id, props, modified, false, List.of()));
     }
 
-    void add(Rec r) {
+    public void add(Rec r) {
         records.removeIf(x -> x.object().equals(r.object()) && x.id() == r.id());
         records.add(r);
     }
