@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "leadledger", mixinStandardHelpOptions = true, version = "Leadledger 0.1.0",
         description = "Lead-to-revenue ETL and reporting: import leads, deals and spend, reconcile them, report monthly.",
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, HistoryCommand.class,
-                RestartCommand.class, BenchCommand.class, StatusCommand.class, ScheduleCommand.class})
+                RestartCommand.class, BenchCommand.class, StatusCommand.class, ScheduleCommand.class, CheckCommand.class})
 public class LeadledgerCommand {
 
     @Spec

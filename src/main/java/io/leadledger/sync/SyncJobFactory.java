@@ -52,9 +52,8 @@ public class SyncJobFactory {
     static final String IMPORT = "import";
 
     private final int batchRows;
-    private final io.leadledger.LeadledgerProperties.Api api;
     private final io.leadledger.warehouse.WatermarkRepository watermarks;
-    private final org.springframework.core.env.Environment environment;
+    private final io.leadledger.extract.api.ApiConnectors connectors;
     private final int threads;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;
@@ -70,10 +69,9 @@ public class SyncJobFactory {
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
                           io.leadledger.LeadledgerProperties settings, io.leadledger.warehouse.WatermarkRepository watermarks,
-                          org.springframework.core.env.Environment environment) {
-        this.api = settings.api();
+                          io.leadledger.extract.api.ApiConnectors connectors) {
         this.watermarks = watermarks;
-        this.environment = environment;
+        this.connectors = connectors;
         this.batchRows = settings.imports().batchRows();
         this.threads = Math.max(1, settings.imports().threads());
         this.jobRepository = jobRepository;
@@ -317,7 +315,7 @@ public class SyncJobFactory {
         return new StepBuilder(stepName(source, null), jobRepository)
                 .<ParsedRow, ParsedRow>chunk(batchRows)
                 .transactionManager(tx)
-                .reader(new ApiSourceReader(tenant, source, connector(source), parsing, watermarks, clock))
+                .reader(new ApiSourceReader(tenant, source, connectors.connector(source), parsing, watermarks, clock))
                 .processor(processor)
                 .writer(writer)
                 .faultTolerant()
@@ -325,19 +323,6 @@ public class SyncJobFactory {
                 .skipListener(writer)
                 .processorNonTransactional()
                 .build();
-    }
-
-    private io.leadledger.extract.api.ApiConnector connector(SourceDefinition source) {
-        var settings = source.api();
-        var token = io.leadledger.extract.api.ApiToken.fromEnvironment(settings.tokenEnv(), environment::getProperty);
-        var http = new io.leadledger.extract.api.ApiHttp(source.name(), token, api.timeout(), api.firstBackoff(),
-                api.attempts());
-        // the API's names of the mapped fields, beside the ones every record has
-        List<String> properties = source.mapping().columnsOrEmpty().values().stream()
-                .flatMap(c -> java.util.Arrays.stream(c.split("\\s*\\|\\s*")))
-                .filter(c -> !List.of("id", "archived", "modified", "contactIds").contains(c))
-                .distinct().toList();
-        return new io.leadledger.extract.api.HubSpotConnector(http, settings.baseUrl(), settings.object(), properties);
     }
 
     private Step reconcileStep(Workspace ws) {
