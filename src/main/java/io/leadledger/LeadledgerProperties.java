@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 @ConfigurationProperties("leadledger")
 public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Reports reports,
-                                   @Name("import") @DefaultValue Import imports, @DefaultValue Console console) {
+                                   @Name("import") @DefaultValue Import imports, @DefaultValue Console console,
+                                   @DefaultValue Api api) {
 
     /** The SMTP server (deliver.SmtpSettings checks and uses it). Its toString leaves the password out. */
     public record Smtp(String host, @DefaultValue("587") int port, @DefaultValue("starttls") String security,
@@ -58,6 +59,16 @@ public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Report
         public String toString() {
             return "Console[usersFile=" + usersFile + "]";
         }
+    }
+
+    /**
+     * @param timeout      one HTTP call to a tool's API, connecting included
+     * @param firstBackoff the wait before the first retry of a failed call (doubled each time), unless the
+     *                     server says how long (Retry-After)
+     * @param attempts     tries per call, the first included
+     */
+    public record Api(@DefaultValue("60s") java.time.Duration timeout, @DefaultValue("1s") java.time.Duration firstBackoff,
+                      @DefaultValue("6") int attempts) {
     }
 
     private static String orEmpty(String s) {

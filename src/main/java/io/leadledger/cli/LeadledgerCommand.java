@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "leadledger", mixinStandardHelpOptions = true, version = "Leadledger 0.1.0",
         description = "Lead-to-revenue ETL and reporting: import leads, deals and spend, reconcile them, report monthly.",
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, HistoryCommand.class,
-                RestartCommand.class, BenchCommand.class, StatusCommand.class, ScheduleCommand.class, ConsoleCommand.class})
+                RestartCommand.class, BenchCommand.class, StatusCommand.class, ScheduleCommand.class, ConsoleCommand.class,
+                CheckCommand.class})
 public class LeadledgerCommand {
 
     @Spec

@@ -37,7 +37,8 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
      */
     public Workspace withSourcesIn(Path input) {
         var sources = sync.sources().stream().map(d -> new SourceDefinition(d.name(), d.kind(),
-                input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping(), d.stagingFollowsFiles())).toList();
+                d.isApi() ? null : input.resolve(Path.of(d.files()).getFileName()).toString(), d.mapping(),
+                d.stagingFollowsFiles(), d.api())).toList();
         String fx = sync.fxFile() == null ? null : input.resolve(Path.of(sync.fxFile()).getFileName()).toString();
         return new Workspace(dir, tenant, new SyncDefinition(sync.job(), sync.cron(), sync.timezone(), fx, sources,
                 sync.followSymlinks()), reports, delivery);
@@ -45,7 +46,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files", "stagingFollowsFiles");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files", "stagingFollowsFiles", "api");
 
     public static Workspace load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -147,8 +148,12 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         }
         String where = file + " source '" + name + "'";
         String files = (String) m.get("files");
-        if (files == null) {
-            throw new JobsConfigException(where + ": 'files' (a path or glob) is required");
+        ApiSettings api = m.get("api") == null ? null : convert(m.get("api"), ApiSettings.class, file, "source '" + name + "' api");
+        if (files == null && api == null) {
+            throw new JobsConfigException(where + ": 'files' (a path or glob) or 'api' is required");
+        }
+        if (files != null && api != null) {
+            throw new JobsConfigException(where + ": give 'files' or 'api', not both");
         }
         Map<String, Object> overrides = new LinkedHashMap<>(m);
         overrides.keySet().removeAll(SOURCE_KEYS);
@@ -162,8 +167,13 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         if (effective.columnsOrEmpty().isEmpty()) {
             throw new JobsConfigException(where + ": no column mapping: name a 'profile' or give 'columns'");
         }
+        if (api != null && !(api.object().equals("contacts") ? effective.kind() == SourceKind.LEADS
+                : effective.kind() == SourceKind.DEALS)) {
+            throw new JobsConfigException(where + ": api.object " + api.object() + " does not fit kind "
+                    + effective.kind().label());
+        }
         return new SourceDefinition(name, effective.kind(), files, effective,
-                Boolean.TRUE.equals(m.get("stagingFollowsFiles")));
+                Boolean.TRUE.equals(m.get("stagingFollowsFiles")), api);
     }
 
     /** A mapping profile shipped in the jar, by name. */

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * first wildcard) or inside the working directory, unless {@code followSymlinks} allows any target: a link to a
  * system file must not be read as an export. A link that is passed over is logged by its own name only.
  */
-final class FileGlob {
+public final class FileGlob {
 
     private static final Logger log = LoggerFactory.getLogger(FileGlob.class);
 
@@ -31,7 +31,7 @@ final class FileGlob {
         return resolve(glob, false);
     }
 
-    static List<Path> resolve(String glob, boolean followSymlinks) {
+    public static List<Path> resolve(String glob, boolean followSymlinks) {
         String g = glob.replace('\\', '/');
         int wild = indexOfWildcard(g);
         if (wild < 0) {

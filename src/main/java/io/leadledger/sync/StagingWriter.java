@@ -52,6 +52,9 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
     private final StagingRepository staging;
     private final RunAuditRepository audit;
     private final RowProcessor processor;
+    private final io.leadledger.warehouse.WatermarkRepository watermarks;
+    /** The file, or the API object, as the audit names it. */
+    private final String location;
     private StepExecution step;
     private UnheldCells unheld;
     private java.util.concurrent.ExecutorService encoder;
@@ -62,6 +65,14 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
 
     StagingWriter(String tenant, SourceDefinition source, Path file, String mappingKey, StagingRepository staging,
                   RunAuditRepository audit, RowProcessor processor) {
+        this(tenant, source, file, mappingKey, staging, audit, processor, null);
+    }
+
+    /** For an API source: {@code file} null; the watermark is saved when every page is committed. */
+    StagingWriter(String tenant, SourceDefinition source, Path file, String mappingKey, StagingRepository staging,
+                  RunAuditRepository audit, RowProcessor processor, io.leadledger.warehouse.WatermarkRepository watermarks) {
+        this.watermarks = watermarks;
+        this.location = file != null ? file.toString() : source.api().location();
         this.processor = processor;
         this.tenant = tenant;
         this.source = source;
@@ -135,7 +146,7 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
      */
     private void dropEarlierVersion(ExecutionContext ctx) {
         if (source.stagingFollowsFiles() && ctx.containsKey(SourceFileReader.FRESH) && !ctx.containsKey(CLEARED)) {
-            int n = staging.dropFileRows(tenant, source.name(), source.kind(), file.toString());
+            int n = staging.dropFileRows(tenant, source.name(), source.kind(), location);
             ctx.putLong(CLEARED, n);
         }
     }
@@ -178,12 +189,14 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
         }
         String message = failed ? rootMessage(s.getFailureExceptions().get(0))
                 : processor == null || processor.conflictCount() == 0 ? null : conflicts();
-        audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), file.toString(),
+        audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), location,
                 hash, status, ctx.getLong(SourceFileReader.READ, 0L), ctx.getLong(SourceFileReader.LOADED, 0L),
                 ctx.getLong(SourceFileReader.QUARANTINED, 0L), ctx.getLong(SourceFileReader.DUPLICATE, 0L), message,
                 s.getStartTime() == null ? s.getCreateTime() : s.getStartTime(), // Batch's own (real) times, as the step's
                 s.getLastUpdated() == null ? s.getCreateTime() : s.getLastUpdated()));
-        if (!failed && "loaded".equals(status)) {
+        if (!failed && source.isApi()) {
+            watermarks.save(tenant, source.name(), ApiSourceReader.until(ctx), s.getJobExecutionId());
+        } else if (!failed && "loaded".equals(status)) {
             long size;
             try {
                 size = Files.size(file);
@@ -207,7 +220,10 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
         listed.forEach(c -> wanted.add(c.firstRow()));
         Map<Long, String[]> firstRows = new HashMap<>();
         Header header = null;
-        try (RecordSource records = RecordSources.open(source, file)) {
+        try (RecordSource records = file == null ? null : RecordSources.open(source, file)) {
+            if (records == null) {
+                throw new IllegalStateException("an API source: the first rows are not read again");
+            }
             header = records.header();
             for (RawRecord r; firstRows.size() < wanted.size() && (r = records.next()) != null; ) {
                 if (wanted.contains(r.rowNum())) {
@@ -215,7 +231,7 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
                 }
             }
         } catch (RuntimeException e) {
-            log.debug("{}: could not read the file again to name the differing columns", file, e);
+            log.debug("{}: could not read the rows again to name the differing columns", location, e);
         }
         StringBuilder b = new StringBuilder().append(processor.conflictCount())
                 .append(processor.conflictCount() == 1 ? " id repeated" : " ids repeated")
@@ -244,7 +260,7 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
         if (processor.conflictCount() > listed.size()) {
             b.append("; and ").append(processor.conflictCount() - listed.size()).append(" more");
         }
-        log.warn("{} {}: {}", source.name(), file, b);
+        log.warn("{} {}: {}", source.name(), location, b);
         return b.toString();
     }
 

@@ -52,6 +52,8 @@ public class SyncJobFactory {
     static final String IMPORT = "import";
 
     private final int batchRows;
+    private final io.leadledger.warehouse.WatermarkRepository watermarks;
+    private final io.leadledger.extract.api.ApiConnectors connectors;
     private final int threads;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager tx;
@@ -66,7 +68,10 @@ public class SyncJobFactory {
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
-                          io.leadledger.LeadledgerProperties settings) {
+                          io.leadledger.LeadledgerProperties settings, io.leadledger.warehouse.WatermarkRepository watermarks,
+                          io.leadledger.extract.api.ApiConnectors connectors) {
+        this.watermarks = watermarks;
+        this.connectors = connectors;
         this.batchRows = settings.imports().batchRows();
         this.threads = Math.max(1, settings.imports().threads());
         this.jobRepository = jobRepository;
@@ -89,6 +94,11 @@ public class SyncJobFactory {
         Map<String, ImportTarget> targets = new LinkedHashMap<>();
         List<Step> followSteps = new ArrayList<>();
         for (SourceDefinition source : ws.sync().sources()) {
+            if (source.isApi()) {
+                ImportTarget t = new ImportTarget(source, null, 0);
+                targets.put(t.partitionName(), t);
+                continue;
+            }
             List<Path> files = FileGlob.resolve(source.files(), ws.sync().followSymlinks());
             if (files.isEmpty()) {
                 ImportTarget t = new ImportTarget(source, null, 0);
@@ -144,7 +154,8 @@ public class SyncJobFactory {
                     throws org.springframework.batch.core.job.JobInterruptedException {
                 // reader, processor and writer hold one file's state: a chunk step of their own per partition
                 ImportTarget t = target.apply(partition);
-                (t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
+                (t.source().isApi() ? apiStep(ws, t.source())
+                        : t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
             }
         };
         var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
@@ -290,6 +301,30 @@ public class SyncJobFactory {
                 .build();
     }
 
+    /**
+     * An API source as a chunk step, like a file: the changed records ({@link ApiSourceReader}: window and page in
+     * the ExecutionContext) -> {@link RowProcessor} -> {@link StagingWriter}, which saves the source's watermark once
+     * every page is committed. The token comes from the environment variable jobs/ names.
+     */
+    private Step apiStep(Workspace ws, SourceDefinition source) {
+        String tenant = ws.tenant().id();
+        RowParsing parsing = new RowParsing(RecordSources.parser(source, ws.tenant().zone()));
+        RowProcessor processor = new RowProcessor(source.mapping().columnsOrEmpty().get("amount"));
+        StagingWriter writer = new StagingWriter(tenant, source, null, MappingKey.of(source, ws.tenant().zone()),
+                staging, audit, processor, watermarks);
+        return new StepBuilder(stepName(source, null), jobRepository)
+                .<ParsedRow, ParsedRow>chunk(batchRows)
+                .transactionManager(tx)
+                .reader(new ApiSourceReader(tenant, source, connectors.connector(source), parsing, watermarks, clock))
+                .processor(processor)
+                .writer(writer)
+                .faultTolerant()
+                .skipPolicy((t, skipped) -> t instanceof RowRejectedException)
+                .skipListener(writer)
+                .processorNonTransactional()
+                .build();
+    }
+
     private Step reconcileStep(Workspace ws) {
         return new StepBuilder("reconcile", jobRepository).tasklet((contribution, ctx) -> {
             long t0 = System.nanoTime();
@@ -302,7 +337,8 @@ public class SyncJobFactory {
     }
 
     static String stepName(SourceDefinition source, Path file) {
-        String name = IMPORT + ":" + source.name() + ":" + (file == null ? "(no files)" : file.toString());
+        String name = IMPORT + ":" + source.name() + ":" + (source.isApi() ? source.api().location()
+                : file == null ? "(no files)" : file.toString());
         return name.length() <= 100 ? name : name.substring(0, 60) + "~" + name.substring(name.length() - 39);
     }
 }

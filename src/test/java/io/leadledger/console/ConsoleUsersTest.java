@@ -18,7 +18,7 @@ class ConsoleUsersTest {
     static final String HASH = new BCryptPasswordEncoder(4).encode("a-long-enough-password");
 
     private static ConsoleUsers users(String inline, String file) {
-        return new ConsoleUsers(new LeadledgerProperties(null, null, null, new LeadledgerProperties.Console(inline, file)));
+        return new ConsoleUsers(new LeadledgerProperties(null, null, null, new LeadledgerProperties.Console(inline, file), null));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package io.leadledger.extract.api;
+
+import io.leadledger.LeadledgerProperties;
+import io.leadledger.jobs.ApiSettings;
+import io.leadledger.jobs.SourceDefinition;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds the connector of an API source: its vendor's class, its token from the environment, the HTTP settings. */
+@Component
+public class ApiConnectors {
+
+    /** Fields every record has, not properties to ask the API for. */
+    private static final List<String> RECORD_FIELDS = List.of("id", "archived", "modified", "contactIds");
+
+    private final Environment environment;
+    private final LeadledgerProperties.Api settings;
+
+    public ApiConnectors(Environment environment, LeadledgerProperties properties) {
+        this.environment = environment;
+        this.settings = properties.api();
+    }
+
+    public ApiConnector connector(SourceDefinition source) {
+        ApiSettings api = source.api();
+        ApiToken token = ApiToken.fromEnvironment(api.tokenEnv(), environment::getProperty);
+        ApiHttp http = new ApiHttp(source.name(), token, settings.timeout(), settings.firstBackoff(), settings.attempts());
+        // the API's names of the mapped fields: the properties to ask for
+        List<String> properties = source.mapping().columnsOrEmpty().values().stream()
+                .flatMap(c -> Arrays.stream(c.split("\\s*\\|\\s*")))
+                .filter(c -> !RECORD_FIELDS.contains(c))
+                .distinct().toList();
+        return switch (api.vendor()) {
+            case "hubspot" -> new HubSpotConnector(http, api.baseUrl(), api.object(), properties);
+            default -> throw new IllegalArgumentException("no connector for " + api.vendor());
+        };
+    }
+}

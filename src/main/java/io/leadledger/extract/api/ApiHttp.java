@@ -1,0 +1,138 @@
+package io.leadledger.extract.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * JSON over HTTPS for the connectors: a bearer token, a rate limiter sized to the vendor's documented limit and
+ * Resilience4j's retry (exponential backoff, or the server's Retry-After) for what is worth retrying: 429, 5xx, a
+ * timeout, an answer cut off. Anything else fails at once with the status and the vendor's message.
+ */
+public final class ApiHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final ApiToken token;
+    private final Duration timeout;
+    private final Retry retry;
+    private final AtomicLong calls = new AtomicLong();
+
+    /**
+     * @param firstBackoff the wait before the first retry, doubled each time (capped at a minute)
+     * @param attempts     tries per call, the first included
+     */
+    public ApiHttp(String name, ApiToken token, Duration timeout, Duration firstBackoff, int attempts) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.token = token;
+        this.timeout = timeout;
+        IntervalBiFunction<Object> wait = (attempt, outcome) -> {
+            if (outcome.isLeft() && outcome.getLeft() instanceof ApiException e && e.retryAfterMillis() >= 0) {
+                return e.retryAfterMillis();
+            }
+            return Math.min(60_000L, firstBackoff.toMillis() << Math.min(16, attempt - 1));
+        };
+        this.retry = Retry.of(name, RetryConfig.custom().maxAttempts(attempts).intervalBiFunction(wait)
+                .retryOnException(e -> e instanceof ApiException a && a.retryable()).build());
+    }
+
+    public JsonNode get(String url, RateLimiter limiter) {
+        return call(HttpRequest.newBuilder(URI.create(url)).GET(), limiter, url);
+    }
+
+    public JsonNode post(String url, Object body, RateLimiter limiter) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return call(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), limiter, url);
+    }
+
+    public long calls() {
+        return calls.get();
+    }
+
+    private JsonNode call(HttpRequest.Builder request, RateLimiter limiter, String url) {
+        HttpRequest r = request.timeout(timeout).header("Authorization", "Bearer " + token.value())
+                .header("Accept", "application/json").build();
+        String where = url.replaceFirst("\\?.*", "");
+        return Retry.decorateSupplier(retry, () -> {
+            RateLimiter.waitForPermission(limiter);
+            calls.incrementAndGet();
+            HttpResponse<String> res;
+            try {
+                res = client.send(r, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new ApiException(where + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()), true, -1, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(where + ": interrupted", false, -1, e);
+            }
+            int status = res.statusCode();
+            if (status == 429 || status >= 500) {
+                throw new ApiException(where + ": HTTP " + status + vendorMessage(res.body()), true,
+                        retryAfter(res), null);
+            }
+            if (status == 401) {
+                throw new ApiException(where + ": HTTP 401, the token was refused (expired, revoked or not this "
+                        + "account's)", false);
+            }
+            if (status == 403) {
+                throw new ApiException(where + ": HTTP 403, the token lacks a scope this call needs" + vendorMessage(res.body()), false);
+            }
+            if (status >= 300) {
+                throw new ApiException(where + ": HTTP " + status + vendorMessage(res.body()), false);
+            }
+            try {
+                return JSON.readTree(res.body());
+            } catch (JsonProcessingException e) {
+                // a body cut off on the way: worth asking again
+                throw new ApiException(where + ": the answer is not complete JSON (" + e.getOriginalMessage() + ")",
+                        true, -1, e);
+            }
+        }).get();
+    }
+
+    /** Retry-After in seconds (the form these vendors send), as milliseconds; -1 when absent. */
+    private static long retryAfter(HttpResponse<?> res) {
+        return res.headers().firstValue("Retry-After").map(v -> {
+            try {
+                return Math.min(300_000L, Math.round(Double.parseDouble(v.strip()) * 1000));
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }).orElse(-1L);
+    }
+
+    private String vendorMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String m;
+        try {
+            JsonNode n = JSON.readTree(body);
+            m = n.path("message").asText(body);
+        } catch (JsonProcessingException e) {
+            m = body;
+        }
+        m = m.replace(token.value(), "[token]").replaceAll("\\s+", " ").strip();
+        return ": " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
+    }
+}
