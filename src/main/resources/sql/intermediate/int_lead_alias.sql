@@ -4,7 +4,7 @@
 -- This table says what a merged-away record stands for: alias_kind 'record' (alias_key = its id, for deals that
 -- still reference it and for the record itself) or 'email' (alias_key = its identity e-mail, for records and deals
 -- with that address). lead_key and lead_domain are the survivor's own (its identity e-mail, or "source:id"),
--- computed here from staging with the identity macros, so int_lead_member can apply the aliases in its one pass.
+-- computed here from staging with the identity macros: int_lead_member, built next, applies the aliases to its rows.
 -- Survivor: the record whose list names the id. If that survivor was itself merged into another (an old
 -- export's row still in staging), the later survivor is used (two steps are followed). An id in several
 -- lists goes to the lowest survivor id, for a deterministic result.
