@@ -10,7 +10,8 @@ ALTER TABLE core_lead_domain RENAME TO int_lead_domain;
 ALTER TABLE core_deal_ref RENAME TO int_deal_ref;
 ALTER TABLE core_account_domain RENAME TO int_account_domain;
 
-CREATE INDEX int_lead_member_lead_idx ON int_lead_member (tenant, lead_key);
+-- dropped first: MariaDB warns of a duplicate index while both exist
 DROP INDEX core_lead_member_lead_idx ON int_lead_member;
-CREATE INDEX int_account_domain_idx ON int_account_domain (tenant, domain);
+CREATE INDEX int_lead_member_lead_idx ON int_lead_member (tenant, lead_key);
 DROP INDEX core_account_domain_idx ON int_account_domain;
+CREATE INDEX int_account_domain_idx ON int_account_domain (tenant, domain);
