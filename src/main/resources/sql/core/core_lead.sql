@@ -25,7 +25,7 @@ FROM (
          MAX(s.rejected) OVER (PARTITION BY m.lead_key) AS rejected,
          MAX(CASE WHEN s.rejected = 1 THEN s.rejection_reason END) OVER (PARTITION BY m.lead_key) AS rejection_reason,
          MAX(s.owner_name) OVER (PARTITION BY m.lead_key) AS owner_name
-  FROM core_lead_member m
+  FROM int_lead_member m
   JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
   LEFT JOIN channel_map c1 ON c1.tenant = s.tenant
        AND c1.raw_value = LOWER(CONCAT(COALESCE(s.source_raw, ''), ' / ', COALESCE(s.source_detail, '')))

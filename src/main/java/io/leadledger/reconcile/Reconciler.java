@@ -29,15 +29,19 @@ public class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     /**
-     * In dependency order: staging -> core -> (attribution, in Java) -> marts. The matching part: records ->
-     * people (identity rules, merges), then deals -> leads (override, explicit id, e-mail, company domain).
+     * In dependency order, one target table per script, named after it: staging -> intermediate (int_*) -> core ->
+     * (attribution, in Java) -> marts. The matching part: records -> people (merges, identity rules), then deals ->
+     * leads (override, explicit id, e-mail, company domain).
      */
     static final List<String> MATCHING_SCRIPTS = List.of(
-            "sql/core/core_lead_member.sql", "sql/core/core_lead_merge.sql", "sql/core/core_lead_domain.sql",
-            "sql/core/core_deal_ref.sql", "sql/core/core_account_domain.sql", "sql/core/core_lead_deal_link.sql");
+            "sql/intermediate/int_lead_merge.sql", "sql/intermediate/int_lead_alias.sql",
+            "sql/intermediate/int_lead_member.sql", "sql/intermediate/int_lead_domain.sql",
+            "sql/intermediate/int_deal_ref.sql", "sql/intermediate/int_account_domain.sql",
+            "sql/core/core_ambiguous_domain.sql", "sql/core/core_lead_deal_link.sql");
     static final List<String> CORE_SCRIPTS = List.of(
-            "sql/core/core_lead.sql", "sql/core/core_deal.sql", "sql/core/core_unmatched.sql",
-            "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql");
+            "sql/core/core_lead.sql", "sql/core/core_deal.sql", "sql/core/core_unmatched_deal.sql",
+            "sql/core/core_unmatched_lead.sql", "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql",
+            "sql/core/core_spend.sql");
     static final List<String> MART_SCRIPTS = List.of("sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -126,9 +130,10 @@ public class Reconciler {
     }
 
     private void run(List<String> scripts, MapSqlParameterSource p, Map<String, Long> scriptMs) {
+        SqlMacros macros = SqlMacros.load();
         for (String path : scripts) {
             long t0 = System.nanoTime();
-            List<String> statements = SqlScript.load(path).statements();
+            List<String> statements = SqlScript.load(path, macros).statements();
             for (int i = 0; i < statements.size(); i++) {
                 long s0 = System.nanoTime();
                 int rows = jdbc.update(dialect.forServer(statements.get(i)), p);

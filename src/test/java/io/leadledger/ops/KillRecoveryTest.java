@@ -87,7 +87,7 @@ class KillRecoveryTest {
             "leads file, between its chunks       | nightly | sql:INSERT INTO stg_lead#2             | restart",
             "deals file, between its chunks       | nightly | sql:INSERT INTO stg_deal#2             | restart",
             "spend file, between its chunks       | nightly | sql:INSERT INTO stg_spend#2            | run",
-            "reconcile: matching                  | nightly | sql:DELETE FROM core_lead_member WHERE | run",
+            "reconcile: matching                  | nightly | sql:DELETE FROM int_lead_merge WHERE   | run",
             "reconcile: core                      | nightly | sql:DELETE FROM core_lead WHERE        | restart",
             "reconcile: attribution               | nightly | sql:INSERT INTO core_attribution       | run",
             "reconcile: marts                     | nightly | sql:DELETE FROM mart_lead WHERE        | restart",

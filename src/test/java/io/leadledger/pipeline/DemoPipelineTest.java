@@ -54,9 +54,10 @@ class DemoPipelineTest {
     static final YearMonth MONTH = YearMonth.of(2026, 10);
     static final List<String> REPORTS = List.of("lead-production", "sales-performance", "roi");
     static final List<String> TABLES = List.of("stg_lead", "stg_deal", "stg_spend", "quarantine", "core_lead",
-            "core_lead_member", "core_deal", "core_lead_deal_link", "core_lead_stage", "core_spend", "core_attribution",
-            "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_removal_effect", "core_deal_ref",
-            "core_account_domain", "core_ambiguous_domain", "core_lead_domain", "core_unmatched_deal", "core_unmatched_lead");
+            "int_lead_member", "core_deal", "core_lead_deal_link", "core_lead_stage", "core_spend", "core_attribution",
+            "mart_lead", "mart_channel_month", "fx_rate", "core_fx_daily", "core_removal_effect", "int_deal_ref",
+            "int_account_domain", "core_ambiguous_domain", "int_lead_domain", "int_lead_merge", "int_lead_alias",
+            "core_unmatched_deal", "core_unmatched_lead");
 
     Path tmp;
     DemoSummary demo;
@@ -281,9 +282,9 @@ class DemoPipelineTest {
                 "every deal without a lead is listed once, with a reason");
         // the demo's outbound deals carry nothing to match on
         assertThat(w(jdbc, "SELECT COUNT(*) FROM core_unmatched_deal WHERE tenant = ? AND reason = 'no_reference'", t)).isPositive();
-        assertThat(w(jdbc, "SELECT COUNT(*) FROM core_deal_ref WHERE tenant = ? AND email_free = 1", t))
+        assertThat(w(jdbc, "SELECT COUNT(*) FROM int_deal_ref WHERE tenant = ? AND email_free = 1", t))
                 .as("the demo has deals with free-mail contacts").isPositive();
-        assertThat(w(jdbc, "SELECT COUNT(*) FROM core_account_domain a JOIN free_mail_domain f ON f.tenant = a.tenant"
+        assertThat(w(jdbc, "SELECT COUNT(*) FROM int_account_domain a JOIN free_mail_domain f ON f.tenant = a.tenant"
                 + " AND f.domain = a.domain WHERE a.tenant = ?", t)).as("a free-mail domain is never an account's").isZero();
         ReportDocument roi = doc(o.docsFirst(), "roi");
         Map<String, Long> appendix = new LinkedHashMap<>();

@@ -176,7 +176,7 @@ class ReconciliationRulesTest {
 
     static List<String> members(TestWarehouse w) {
         return w.jdbc().query("""
-                SELECT lead_key, source_name, record_id, member_via, lead_domain FROM core_lead_member
+                SELECT lead_key, source_name, record_id, member_via, lead_domain FROM int_lead_member
                 WHERE tenant = ? ORDER BY lead_key, source_name, record_id""",
                 (rs, i) -> rs.getString(1) + " <- " + rs.getString(2) + ":" + rs.getString(3) + " " + rs.getString(4)
                         + " " + rs.getString(5), TENANT);
@@ -260,7 +260,7 @@ class ReconciliationRulesTest {
             assertEquals("hubspot H4 3 beta.com", w.jdbc().queryForObject("""
                     SELECT CONCAT(primary_source, ' ', primary_record_id, ' ', member_count, ' ', email_domain)
                     FROM core_lead WHERE tenant = ? AND lead_key = 'bob@beta.com'""", String.class, TENANT), w.name());
-            assertThat(w.jdbc().queryForList("SELECT CONCAT(merged_id, '>', survivor_id) FROM core_lead_merge WHERE tenant = ?"
+            assertThat(w.jdbc().queryForList("SELECT CONCAT(merged_id, '>', survivor_id) FROM int_lead_merge WHERE tenant = ?"
                     + " ORDER BY merged_id", String.class, TENANT)).as(w.name()).containsExactly("H4>H3", "H9>H3");
         }
     }
@@ -270,7 +270,7 @@ class ReconciliationRulesTest {
         List<String> rows = new ArrayList<>(links(w));
         rows.addAll(unmatchedDeals(w));
         rows.addAll(members(w));
-        rows.addAll(w.jdbc().queryForList("SELECT CONCAT(account_key, ' ', domain, ' ', origin) FROM core_account_domain"
+        rows.addAll(w.jdbc().queryForList("SELECT CONCAT(account_key, ' ', domain, ' ', origin) FROM int_account_domain"
                 + " WHERE tenant = ? ORDER BY account_key", String.class, TENANT));
         return rows;
     }

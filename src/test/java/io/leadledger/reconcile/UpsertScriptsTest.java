@@ -60,7 +60,7 @@ class UpsertScriptsTest {
 
     private static List<String> snapshot(TestWarehouse w) {
         List<String> rows = new ArrayList<>();
-        for (String t : List.of("core_lead_member", "core_lead_deal_link")) {
+        for (String t : List.of("int_lead_member", "core_lead_deal_link")) {
             w.jdbc().queryForList("SELECT * FROM " + t + " WHERE tenant = 'upserts'").forEach(r -> rows.add(t + " " + r));
         }
         rows.sort(null);

@@ -52,10 +52,10 @@ class DialectTest {
     @Test
     void onMySqlAnInsertSelectUpdatesFromTheSelectedRowInsteadOfValues() {
         String sql = """
-                INSERT INTO core_lead_member (tenant, source_name, record_id, lead_key, created_at, ident_key, lead_domain, member_via)
+                INSERT INTO int_lead_member (tenant, source_name, record_id, lead_key, created_at, ident_key, lead_domain, member_via)
                 SELECT m.tenant, m.source_name, m.record_id, a.lead_key, m.created_at, m.ident_key, COALESCE(a.lead_domain, 'x') AS d, 'merge'
-                FROM core_lead_alias a
-                LEFT JOIN core_lead_member m ON m.tenant = a.tenant AND m.lead_key = a.alias_key
+                FROM int_lead_alias a
+                LEFT JOIN int_lead_member m ON m.tenant = a.tenant AND m.lead_key = a.alias_key
                 WHERE a.tenant = :tenant AND m.record_id IS NOT NULL
                 ON DUPLICATE KEY UPDATE lead_key = VALUES(lead_key), lead_domain = VALUES(lead_domain), member_via = VALUES(member_via)""";
         assertThat(Dialect.selectReferences(sql)).endsWith(

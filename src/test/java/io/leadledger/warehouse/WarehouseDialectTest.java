@@ -74,7 +74,7 @@ class WarehouseDialectTest {
         List<String> h2 = warehouses.get("h2").bean(TenantTables.class).all();
         List<String> maria = warehouses.get("mariadb").bean(TenantTables.class).all();
         assertEquals(h2, maria);
-        assertThat(h2).contains("tenant", "stg_lead", "quarantine", "core_lead", "core_lead_member", "mart_lead",
+        assertThat(h2).contains("tenant", "stg_lead", "quarantine", "core_lead", "int_lead_member", "mart_lead",
                 "mart_channel_month", "fx_rate", "link_override", "delivery_log", "report_archive")
                 .doesNotContain("shedlock", "batch_job_execution", "flyway_schema_history");
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Touches from the lead records merged into each lead (core_lead_member): each record is a touch at its
+ * Touches from the lead records merged into each lead (int_lead_member): each record is a touch at its
  * creation, in the channel mapped exactly as core_lead.sql maps a lead's channel. One query, streamed.
  * Ties in time are broken as core_lead.sql breaks them (source name, record id), so the first touch
  * is the lead's primary record.
@@ -25,14 +25,14 @@ public class LeadRecordTouchSource implements TouchSource {
     private static final String SQL = """
             SELECT m.lead_key, s.created_at, s.source_name, s.record_id,
                    COALESCE(c1.channel, c2.channel, s.source_raw, '(unknown)'), COALESCE(s.campaign, '(none)')
-            FROM core_lead_member m
+            FROM int_lead_member m
             JOIN stg_lead s ON s.tenant = m.tenant AND s.source_name = m.source_name AND s.record_id = m.record_id
             LEFT JOIN channel_map c1 ON c1.tenant = s.tenant
                  AND c1.raw_value = LOWER(CONCAT(COALESCE(s.source_raw, ''), ' / ', COALESCE(s.source_detail, '')))
             LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(COALESCE(s.source_raw, '(blank)'))
             WHERE m.tenant = ?
             ORDER BY m.lead_key""";
-    // by lead only: both databases then read core_lead_member in index order and stream without sorting
+    // by lead only: both databases then read int_lead_member in index order and stream without sorting
     // a million rows; the few touches of one lead are put in time order here
     private static final Comparator<Touch> TIME_ORDER = Comparator.comparing(Touch::at)
             .thenComparing(Touch::sourceName).thenComparing(Touch::recordId);

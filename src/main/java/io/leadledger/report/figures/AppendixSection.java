@@ -110,7 +110,7 @@ public class AppendixSection {
         }
         item(u, "Leads found in more than one tool (merged)", "SELECT COUNT(*) FROM core_lead WHERE tenant = ? AND member_count > 1", tenant);
         item(u, "Records joined to a lead through a merge in their tool (e.g. HubSpot merged contacts)",
-                "SELECT COUNT(*) FROM core_lead_member WHERE tenant = ? AND member_via = 'merge'", tenant);
+                "SELECT COUNT(*) FROM int_lead_member WHERE tenant = ? AND member_via = 'merge'", tenant);
         out.put("unmatched", u.build());
         return out;
     }

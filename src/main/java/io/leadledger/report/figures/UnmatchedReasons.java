@@ -6,7 +6,7 @@ import java.util.Map;
 /** Why a deal or a lead is unmatched (core_unmatched_deal / core_unmatched_lead.reason), in words, in report order. */
 public final class UnmatchedReasons {
 
-    /** The reconcile step's codes (sql/core/core_unmatched.sql) -> what the reports say. */
+    /** The reconcile step's codes (sql/core/core_unmatched_deal.sql, core_unmatched_lead.sql) -> what the reports say. */
     public static final Map<String, String> DEALS = ordered(
             "no_reference", "no lead id, e-mail or account domain",
             "lead_ref_not_found", "its lead id is no lead record's",

@@ -12,7 +12,6 @@
 --   lead_ref_not_found       only a lead id, and no lead record (of its scoped lead sources) has it
 -- domain: the account's domain, else the contact e-mail's.
 DELETE FROM core_unmatched_deal WHERE tenant = :tenant;
-DELETE FROM core_unmatched_lead WHERE tenant = :tenant;
 
 INSERT INTO core_unmatched_deal (tenant, source_name, record_id, reason, lead_ref, contact_email, account_name, domain)
 SELECT u.tenant, u.source_name, u.record_id,
@@ -33,35 +32,17 @@ FROM (
          CASE WHEN r.lead_ref IS NULL THEN 0
               ELSE (SELECT CASE WHEN r.ref_scoped = 0 AND COUNT(DISTINCT m.source_name) > 1 THEN 2
                                 ELSE COUNT(DISTINCT m.lead_key) END
-                    FROM core_lead_member m
+                    FROM int_lead_member m
                     WHERE m.tenant = r.tenant AND m.record_id = r.lead_ref
                       AND (r.ref_scoped = 0 OR EXISTS (SELECT 1 FROM deal_lead_ref_source g WHERE g.tenant = r.tenant
                                                        AND g.deal_source = r.source_name
                                                        AND g.lead_source = m.source_name))) END AS lead_ref_leads
-  FROM core_deal_ref r
+  FROM int_deal_ref r
   JOIN stg_deal d ON d.tenant = r.tenant AND d.source_name = r.source_name AND d.record_id = r.record_id
   LEFT JOIN link_override o ON o.tenant = r.tenant AND o.source_name = r.source_name AND o.record_id = r.record_id
-  LEFT JOIN core_account_domain a ON a.tenant = r.tenant AND a.account_key = r.account_key
+  LEFT JOIN int_account_domain a ON a.tenant = r.tenant AND a.account_key = r.account_key
   LEFT JOIN core_ambiguous_domain g ON g.tenant = a.tenant AND g.domain = a.domain
   WHERE r.tenant = :tenant
     AND NOT EXISTS (SELECT 1 FROM core_lead_deal_link k
                     WHERE k.tenant = r.tenant AND k.source_name = r.source_name AND k.record_id = r.record_id)
 ) u;
-
--- A lead is unmatched when a record of it says the marketing tool saw an opportunity or a customer
--- (lifecycle stage Opportunity or Customer, as HubSpot sets it from the CRM) but no deal is linked to it.
--- Handed leads without a deal are not: most of them never become one.
-INSERT INTO core_unmatched_lead (tenant, lead_key, reason, lifecycle_stage)
-SELECT x.tenant, x.lead_key,
-       CASE WHEN x.customer_stage IS NOT NULL THEN 'customer_without_deal' ELSE 'opportunity_without_deal' END,
-       COALESCE(x.customer_stage, x.any_stage)
-FROM (
-  SELECT m.tenant, m.lead_key,
-         MAX(CASE WHEN LOWER(s.lifecycle_stage) = 'customer' THEN s.lifecycle_stage END) AS customer_stage,
-         MAX(s.lifecycle_stage) AS any_stage
-  FROM stg_lead s
-  LEFT JOIN core_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
-  WHERE s.tenant = :tenant AND s.is_deleted = 0 AND LOWER(s.lifecycle_stage) IN ('opportunity', 'customer')
-  GROUP BY m.tenant, m.lead_key
-) x
-WHERE NOT EXISTS (SELECT 1 FROM core_deal d WHERE d.tenant = x.tenant AND d.lead_key = x.lead_key);

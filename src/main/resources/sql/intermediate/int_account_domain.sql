@@ -2,11 +2,10 @@
 -- the account's website if any of its deals has one (the most frequent; on a tie, the first alphabetically),
 -- else learned from the e-mail domains of the contacts on its deals (likewise). Free-mail domains say nothing
 -- about a company and are never an account's domain.
--- A domain that several named accounts share is ambiguous: it is listed and never used to match.
-DELETE FROM core_account_domain WHERE tenant = :tenant;
-DELETE FROM core_ambiguous_domain WHERE tenant = :tenant;
+-- A domain that several named accounts share is ambiguous (core_ambiguous_domain.sql): never used to match.
+DELETE FROM int_account_domain WHERE tenant = :tenant;
 
-INSERT INTO core_account_domain (tenant, account_key, account_named, domain, origin)
+INSERT INTO int_account_domain (tenant, account_key, account_named, domain, origin)
 SELECT c.tenant, c.account_key, c.account_named, c.domain, c.origin
 FROM (
   SELECT g.tenant, g.account_key, g.account_named, g.domain, g.origin,
@@ -15,21 +14,14 @@ FROM (
     SELECT u.tenant, u.account_key, u.account_named, u.domain, u.origin, u.pri, COUNT(*) AS deals
     FROM (
       SELECT r.tenant, r.account_key, r.account_named, r.website_domain AS domain, 'website' AS origin, 1 AS pri
-      FROM core_deal_ref r
+      FROM int_deal_ref r
       WHERE r.tenant = :tenant AND r.website_domain IS NOT NULL AND r.website_free = 0
       UNION ALL
       SELECT r.tenant, r.account_key, r.account_named, r.email_domain, 'contacts', 2
-      FROM core_deal_ref r
+      FROM int_deal_ref r
       WHERE r.tenant = :tenant AND r.email_domain IS NOT NULL AND r.email_free = 0
     ) u
     GROUP BY u.tenant, u.account_key, u.account_named, u.domain, u.origin, u.pri
   ) g
 ) c
 WHERE c.rn = 1;
-
-INSERT INTO core_ambiguous_domain (tenant, domain, accounts)
-SELECT a.tenant, a.domain, COUNT(*)
-FROM core_account_domain a
-WHERE a.tenant = :tenant AND a.account_named = 1
-GROUP BY a.tenant, a.domain
-HAVING COUNT(*) > 1;

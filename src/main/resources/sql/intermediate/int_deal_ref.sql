@@ -1,13 +1,13 @@
--- What each deal offers to be matched on: its lead id, its contact's identity e-mail (the identity rules of
--- core_lead_member.sql, the same expression: keep the two in step), the company domains of that e-mail and
+-- What each deal offers to be matched on: its lead id, its contact's identity e-mail (the identity rules,
+-- sql/macros/identity.sql, as for lead records), the company domains of that e-mail and
 -- of the account's website (after aliases), whether each is a free-mail domain, the account and the date a
 -- lead found by domain is judged against (created, else closed). Deleted deals are not matched.
 -- ref_scoped: the deal's source names the lead source(s) its lead id points into (deal_lead_ref_source).
 -- Free mail: the domain is in free_mail_domain, or its first label is listed as "name.*" and the rest is a
 -- top-level domain (at most 7 characters: com, co.uk, com.br), so yahoo.* never catches yahoo.example.org.
-DELETE FROM core_deal_ref WHERE tenant = :tenant;
+DELETE FROM int_deal_ref WHERE tenant = :tenant;
 
-INSERT INTO core_deal_ref (tenant, source_name, record_id, lead_ref, ident_key, email_domain, email_free,
+INSERT INTO int_deal_ref (tenant, source_name, record_id, lead_ref, ident_key, email_domain, email_free,
                            website_domain, website_free, account_key, account_named, deal_date, ref_scoped)
 SELECT z.tenant, z.source_name, z.record_id, z.lead_ref, z.ident_key, z.ident_domain,
        CASE WHEN f1.domain IS NOT NULL OR f2.domain IS NOT NULL THEN 1 ELSE 0 END,
@@ -19,17 +19,12 @@ SELECT z.tenant, z.source_name, z.record_id, z.lead_ref, z.ident_key, z.ident_do
 FROM (
   SELECT y.tenant, y.source_name, y.record_id, y.lead_ref, y.account_key, y.account_named, y.deal_date,
          y.website_domain,
-         CASE WHEN y.email_norm IS NULL THEN NULL
-              WHEN :gmailDots = 1 AND y.dom IN ('gmail.com', 'googlemail.com') THEN CONCAT(REPLACE(y.loc, '.', ''), '@gmail.com')
-              ELSE CONCAT(y.loc, '@', y.dom) END AS ident_key,
-         CASE WHEN y.email_norm IS NULL THEN NULL
-              WHEN :gmailDots = 1 AND y.dom = 'googlemail.com' THEN 'gmail.com'
-              ELSE y.dom END AS ident_domain
+         {{ ident_key(y.email_norm, y.loc, y.dom) }} AS ident_key,
+         {{ ident_domain(y.email_norm, y.dom) }} AS ident_domain
   FROM (
     SELECT x.tenant, x.source_name, x.record_id, x.lead_ref, x.account_key, x.account_named, x.deal_date,
            x.email_norm,
-           CASE WHEN :stripPlusTags = 1 AND LOCATE('+', x.local_part) > 1
-                THEN LEFT(x.local_part, LOCATE('+', x.local_part) - 1) ELSE x.local_part END AS loc,
+           {{ ident_local(x.local_part) }} AS loc,
            COALESCE(a.canonical, x.domain) AS dom,
            COALESCE(w.canonical, x.website) AS website_domain
     FROM (
