@@ -108,7 +108,7 @@ public class UnmatchedDealRepository {
         Map<String, Candidate> byLead = new LinkedHashMap<>();
         if (deal.domain() != null && !deal.domain().isBlank()) {
             add(byLead, "same domain " + deal.domain(), jdbc.query(CANDIDATE + """
-                    FROM core_lead_domain x
+                    FROM int_lead_domain x
                     JOIN core_lead l ON l.tenant = x.tenant AND l.lead_key = x.lead_key
                     WHERE x.tenant = ? AND x.domain = ?
                     ORDER BY l.created_at DESC, l.lead_key LIMIT ?""", CANDIDATE_ROW, tenant,
@@ -118,7 +118,7 @@ public class UnmatchedDealRepository {
         if (company.length() >= 3) {
             add(byLead, "company like " + deal.account(), jdbc.query(CANDIDATE + """
                     FROM stg_lead s
-                    JOIN core_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
+                    JOIN int_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
                     JOIN core_lead l ON l.tenant = m.tenant AND l.lead_key = m.lead_key
                     WHERE s.tenant = ? AND s.is_deleted = 0 AND LOWER(s.company) LIKE ? ESCAPE '!'
                     ORDER BY l.created_at DESC, l.lead_key LIMIT ?""", CANDIDATE_ROW, tenant,
@@ -130,7 +130,7 @@ public class UnmatchedDealRepository {
             String local = email.substring(0, at);
             add(byLead, "same contact name " + local, jdbc.query(CANDIDATE + """
                     FROM stg_lead s
-                    JOIN core_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
+                    JOIN int_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
                     JOIN core_lead l ON l.tenant = m.tenant AND l.lead_key = m.lead_key
                     WHERE s.tenant = ? AND s.is_deleted = 0 AND s.email_norm LIKE ? ESCAPE '!'
                     ORDER BY l.created_at DESC, l.lead_key LIMIT ?""", CANDIDATE_ROW, tenant,
@@ -139,7 +139,7 @@ public class UnmatchedDealRepository {
             if (names.length == 2 && names[0].length() > 1 && names[1].length() > 1) {
                 add(byLead, "contact named " + names[0] + " " + names[1], jdbc.query(CANDIDATE + """
                         FROM stg_lead s
-                        JOIN core_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
+                        JOIN int_lead_member m ON m.tenant = s.tenant AND m.source_name = s.source_name AND m.record_id = s.record_id
                         JOIN core_lead l ON l.tenant = m.tenant AND l.lead_key = m.lead_key
                         WHERE s.tenant = ? AND s.is_deleted = 0 AND LOWER(s.first_name) = ? AND LOWER(s.last_name) = ?
                         ORDER BY l.created_at DESC, l.lead_key LIMIT ?""", CANDIDATE_ROW, tenant, names[0], names[1],
