@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A source read from a tool's API instead of files ({@code api:} under a source in nightly-sync.yml).
  *
- * @param vendor         the tool: hubspot
- * @param object         what to read: contacts (a leads source) or deals (a deals source)
+ * @param vendor         the tool: hubspot or pipedrive
+ * @param object         what to read: contacts (HubSpot) or persons (Pipedrive), a leads source; deals, a deals
+ *                       source
  * @param tokenEnv       the environment variable holding the access token (or NAME_FILE: a file holding it);
  *                       the token itself never goes in jobs/
  * @param baseUrl        the API's address (default: the vendor's public one; a sandbox or a test server)
@@ -15,22 +16,23 @@ import java.util.List;
  */
 public record ApiSettings(String vendor, String object, String tokenEnv, String baseUrl, Integer overlapMinutes) {
 
-    public static final List<String> VENDORS = List.of("hubspot");
+    public static final List<String> VENDORS = List.of("hubspot", "pipedrive");
 
     public ApiSettings {
         if (vendor == null || !VENDORS.contains(vendor)) {
             throw new IllegalArgumentException("api.vendor: '" + vendor + "' is not supported (use one of " + VENDORS + ")");
         }
-        if (object == null || !List.of("contacts", "deals").contains(object)) {
+        List<String> objects = vendor.equals("hubspot") ? List.of("contacts", "deals") : List.of("persons", "deals");
+        if (object == null || !objects.contains(object)) {
             throw new IllegalArgumentException("api.object: '" + object + "' is not supported for " + vendor
-                    + " (use contacts or deals)");
+                    + " (use " + String.join(" or ", objects) + ")");
         }
         if (tokenEnv == null || !tokenEnv.matches("[A-Z_][A-Z0-9_]{0,99}")) {
             throw new IllegalArgumentException("api.tokenEnv: the name of the environment variable with the token "
                     + "(e.g. HUBSPOT_TOKEN) is required; the token itself never goes in jobs/");
         }
         if (baseUrl == null || baseUrl.isBlank()) {
-            baseUrl = "https://api.hubapi.com";
+            baseUrl = vendor.equals("hubspot") ? "https://api.hubapi.com" : "https://api.pipedrive.com";
         } else if (!baseUrl.matches("https?://[^\\s]+")) {
             throw new IllegalArgumentException("api.baseUrl: '" + baseUrl + "' is not an http(s) address");
         }
@@ -40,6 +42,11 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
         } else if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
             throw new IllegalArgumentException("api.overlapMinutes: " + overlapMinutes + " is not between 0 and 10080");
         }
+    }
+
+    /** Whether the object is a tool's people (leads), else its deals. */
+    public boolean readsLeads() {
+        return !object.equals("deals");
     }
 
     /** Where the partition reads from, as the run audit and errors name it. */

@@ -27,7 +27,10 @@ public class ApiConnectors {
     public ApiConnector connector(SourceDefinition source) {
         ApiSettings api = source.api();
         ApiToken token = ApiToken.fromEnvironment(api.tokenEnv(), environment::getProperty);
-        ApiHttp http = new ApiHttp(source.name(), token, settings.timeout(), settings.firstBackoff(), settings.attempts());
+        boolean pipedrive = api.vendor().equals("pipedrive");
+        // HubSpot's private-app token is a bearer token; Pipedrive's API token goes in its own header
+        ApiHttp http = new ApiHttp(source.name(), token, pipedrive ? "x-api-token" : "Authorization",
+                pipedrive ? "" : "Bearer ", settings.timeout(), settings.firstBackoff(), settings.attempts());
         // the API's names of the mapped fields: the properties to ask for
         List<String> properties = source.mapping().columnsOrEmpty().values().stream()
                 .flatMap(c -> Arrays.stream(c.split("\\s*\\|\\s*")))
@@ -35,6 +38,7 @@ public class ApiConnectors {
                 .distinct().toList();
         return switch (api.vendor()) {
             case "hubspot" -> new HubSpotConnector(http, api.baseUrl(), api.object(), properties);
+            case "pipedrive" -> new PipedriveConnector(http, api.baseUrl(), api.object(), properties);
             default -> throw new IllegalArgumentException("no connector for " + api.vendor());
         };
     }

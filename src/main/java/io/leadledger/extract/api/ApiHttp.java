@@ -30,12 +30,22 @@ public final class ApiHttp {
     private final Duration timeout;
     private final Retry retry;
     private final AtomicLong calls = new AtomicLong();
+    private final String authHeader;
+    private final String authPrefix;
 
     /**
      * @param firstBackoff the wait before the first retry, doubled each time (capped at a minute)
      * @param attempts     tries per call, the first included
      */
     public ApiHttp(String name, ApiToken token, Duration timeout, Duration firstBackoff, int attempts) {
+        this(name, token, "Authorization", "Bearer ", timeout, firstBackoff, attempts);
+    }
+
+    /** With the token in {@code authHeader}, after {@code authPrefix} ("Bearer " for OAuth-style tokens). */
+    public ApiHttp(String name, ApiToken token, String authHeader, String authPrefix, Duration timeout,
+                   Duration firstBackoff, int attempts) {
+        this.authHeader = authHeader;
+        this.authPrefix = authPrefix;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.token = token;
         this.timeout = timeout;
@@ -69,7 +79,7 @@ public final class ApiHttp {
     }
 
     private JsonNode call(HttpRequest.Builder request, RateLimiter limiter, String url) {
-        HttpRequest r = request.timeout(timeout).header("Authorization", "Bearer " + token.value())
+        HttpRequest r = request.timeout(timeout).header(authHeader, authPrefix + token.value())
                 .header("Accept", "application/json").build();
         String where = url.replaceFirst("\\?.*", "");
         return Retry.decorateSupplier(retry, () -> {
