@@ -44,7 +44,7 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
     private long inPage;
     private long rowNum;
     private boolean ended;
-    private long[] before = new long[4];
+    private PartitionCounts counts;
 
     ApiSourceReader(String tenant, SourceDefinition source, ApiConnector connector, RowParsing parsing,
                     WatermarkRepository watermarks, Clock clock) {
@@ -81,8 +81,7 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
         ctx.putString(SourceFileReader.HASH, "-");
         ctx.putString("file.status", "loaded");
         ctx.putString("file.header", SourceFileReader.headerJson(header.names()));
-        before = new long[] {ctx.getLong(SourceFileReader.READ, 0L), ctx.getLong(SourceFileReader.LOADED, 0L),
-                ctx.getLong(SourceFileReader.QUARANTINED, 0L), ctx.getLong(SourceFileReader.DUPLICATE, 0L)};
+        counts = new PartitionCounts(ctx);
         String saved = ctx.containsKey(PAGE) ? ctx.getString(PAGE) : null;
         long skip = saved == null ? 0 : ctx.getLong(IN_PAGE, 0L);
         rowNum = ctx.getLong(SourceFileReader.ROWS_DONE, 0L) - skip;
@@ -135,11 +134,8 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
             ctx.putLong(IN_PAGE, inPage);
         }
         ctx.putLong(SourceFileReader.ROWS_DONE, rowNum);
-        if (step != null) {
-            ctx.putLong(SourceFileReader.READ, before[0] + step.getReadCount());
-            ctx.putLong(SourceFileReader.LOADED, before[1] + step.getWriteCount());
-            ctx.putLong(SourceFileReader.QUARANTINED, before[2] + step.getSkipCount());
-            ctx.putLong(SourceFileReader.DUPLICATE, before[3] + step.getFilterCount());
+        if (step != null && counts != null) {
+            counts.save(ctx, step);
         }
     }
 

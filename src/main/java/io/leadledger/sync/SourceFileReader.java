@@ -51,7 +51,7 @@ class SourceFileReader implements ItemStreamReader<ParsedRow>, StepExecutionList
     private ReadAhead ahead;
     private boolean unchanged;
     private long rowsDone;
-    private long[] before = new long[4];
+    private PartitionCounts counts;
     private long readNanos;
 
     SourceFileReader(String tenant, SourceDefinition source, Path file, String mappingKey, RunAuditRepository audit,
@@ -85,8 +85,7 @@ class SourceFileReader implements ItemStreamReader<ParsedRow>, StepExecutionList
         }
         ctx.putString(HASH, hash);
         ctx.putString(MAPPING, mappingKey);
-        before = new long[] {ctx.getLong(READ, 0L), ctx.getLong(LOADED, 0L), ctx.getLong(QUARANTINED, 0L),
-                ctx.getLong(DUPLICATE, 0L)};
+        counts = new PartitionCounts(ctx);
         unchanged = !resumed && audit.alreadyLoaded(tenant, source.name(), hash, mappingKey);
         ctx.putString("file.status", unchanged ? "unchanged" : "loaded");
         if (unchanged) {
@@ -133,11 +132,8 @@ class SourceFileReader implements ItemStreamReader<ParsedRow>, StepExecutionList
     @Override
     public void update(ExecutionContext ctx) {
         ctx.putLong(ROWS_DONE, rowsDone);
-        if (step != null) {
-            ctx.putLong(READ, before[0] + step.getReadCount());
-            ctx.putLong(LOADED, before[1] + step.getWriteCount());
-            ctx.putLong(QUARANTINED, before[2] + step.getSkipCount());
-            ctx.putLong(DUPLICATE, before[3] + step.getFilterCount());
+        if (step != null && counts != null) {
+            counts.save(ctx, step);
         }
     }
 
