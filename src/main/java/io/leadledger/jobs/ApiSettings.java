@@ -1,38 +1,77 @@
 package io.leadledger.jobs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A source read from a tool's API instead of files ({@code api:} under a source in nightly-sync.yml).
  *
- * @param vendor         the tool: hubspot or pipedrive
- * @param object         what to read: contacts (HubSpot) or persons (Pipedrive), a leads source; deals, a deals
- *                       source
- * @param tokenEnv       the environment variable holding the access token (or NAME_FILE: a file holding it);
- *                       the token itself never goes in jobs/
+ * @param vendor          the tool: one of {@link #OBJECTS}' keys
+ * @param object          what to read: one of the vendor's objects in {@link #OBJECTS}, which also says the kind of
+ *                        source it feeds
+ * @param tokenEnv        the environment variable holding the access token (or NAME_FILE: a file holding it), for
+ *                        the tools with a static token (HubSpot, Pipedrive); the token itself never goes in jobs/
+ * @param clientIdEnv     for the tools that issue access tokens to an OAuth client (Salesforce, Marketo): the
+ *                        environment variable holding the client id (or NAME_FILE)
+ * @param clientSecretEnv the same for the client secret
  * @param baseUrl        the API's address (default: the vendor's public one; a sandbox or a test server)
  * @param overlapMinutes how far before the last watermark each night reads again (default 10): a record
  *                       committed late with an earlier modified time is still caught
  */
-public record ApiSettings(String vendor, String object, String tokenEnv, String baseUrl, Integer overlapMinutes) {
+public record ApiSettings(String vendor, String object, String tokenEnv, String clientIdEnv, String clientSecretEnv,
+                          String baseUrl, Integer overlapMinutes) {
 
-    public static final List<String> VENDORS = List.of("hubspot", "pipedrive");
+    /** Per vendor, the objects its connector reads and the kind of source (leads, deals, touches) each feeds. */
+    public static final Map<String, Map<String, String>> OBJECTS = objects();
+
+    /** The vendors whose calls carry a static token (tokenEnv) rather than an OAuth client's (clientIdEnv...). */
+    private static final List<String> STATIC_TOKEN = List.of("hubspot", "pipedrive");
+
+    private static Map<String, Map<String, String>> objects() {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        m.put("hubspot", ordered("contacts", "leads", "deals", "deals"));
+        m.put("pipedrive", ordered("persons", "leads", "deals", "deals"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> ordered(String... objectKind) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < objectKind.length; i += 2) {
+            m.put(objectKind[i], objectKind[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Before client credentials existed: a static-token source. */
+    public ApiSettings(String vendor, String object, String tokenEnv, String baseUrl, Integer overlapMinutes) {
+        this(vendor, object, tokenEnv, null, null, baseUrl, overlapMinutes);
+    }
 
     public ApiSettings {
-        if (vendor == null || !VENDORS.contains(vendor)) {
-            throw new IllegalArgumentException("api.vendor: '" + vendor + "' is not supported (use one of " + VENDORS + ")");
+        if (vendor == null || !OBJECTS.containsKey(vendor)) {
+            throw new IllegalArgumentException("api.vendor: '" + vendor + "' is not supported (use one of "
+                    + OBJECTS.keySet() + ")");
         }
-        List<String> objects = vendor.equals("hubspot") ? List.of("contacts", "deals") : List.of("persons", "deals");
+        List<String> objects = List.copyOf(OBJECTS.get(vendor).keySet());
         if (object == null || !objects.contains(object)) {
             throw new IllegalArgumentException("api.object: '" + object + "' is not supported for " + vendor
                     + " (use " + String.join(" or ", objects) + ")");
         }
-        if (tokenEnv == null || !tokenEnv.matches("[A-Z_][A-Z0-9_]{0,99}")) {
-            throw new IllegalArgumentException("api.tokenEnv: the name of the environment variable with the token "
-                    + "(e.g. HUBSPOT_TOKEN) is required; the token itself never goes in jobs/");
+        if (STATIC_TOKEN.contains(vendor)) {
+            requireEnvName("tokenEnv", tokenEnv, "the token (e.g. HUBSPOT_TOKEN)");
+        } else {
+            requireEnvName("clientIdEnv", clientIdEnv, "the OAuth client id (e.g. SALESFORCE_CLIENT_ID)");
+            requireEnvName("clientSecretEnv", clientSecretEnv, "the OAuth client secret (e.g. SALESFORCE_CLIENT_SECRET)");
         }
         if (baseUrl == null || baseUrl.isBlank()) {
-            baseUrl = vendor.equals("hubspot") ? "https://api.hubapi.com" : "https://api.pipedrive.com";
+            baseUrl = switch (vendor) {
+                case "hubspot" -> "https://api.hubapi.com";
+                case "pipedrive" -> "https://api.pipedrive.com";
+                // Salesforce and Marketo live at an address of each customer's own: no default
+                default -> throw new IllegalArgumentException("api.baseUrl: " + vendor + " needs your instance's "
+                        + "address");
+            };
         } else if (!baseUrl.matches("https?://[^\\s]+")) {
             throw new IllegalArgumentException("api.baseUrl: '" + baseUrl + "' is not an http(s) address");
         }
@@ -44,9 +83,16 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
         }
     }
 
-    /** Whether the object is a tool's people (leads), else its deals. */
-    public boolean readsLeads() {
-        return !object.equals("deals");
+    private static void requireEnvName(String key, String value, String what) {
+        if (value == null || !value.matches("[A-Z_][A-Z0-9_]{0,99}")) {
+            throw new IllegalArgumentException("api." + key + ": the name of the environment variable with " + what
+                    + " is required; the secret itself never goes in jobs/");
+        }
+    }
+
+    /** The kind of source the object feeds: leads, deals or touches. */
+    public String feeds() {
+        return OBJECTS.get(vendor).get(object);
     }
 
     /** Where the partition reads from, as the run audit and errors name it. */

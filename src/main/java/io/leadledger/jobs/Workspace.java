@@ -167,8 +167,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         if (effective.columnsOrEmpty().isEmpty()) {
             throw new JobsConfigException(where + ": no column mapping: name a 'profile' or give 'columns'");
         }
-        if (api != null && !(api.readsLeads() ? effective.kind() == SourceKind.LEADS
-                : effective.kind() == SourceKind.DEALS)) {
+        if (api != null && !api.feeds().equals(effective.kind().label())) {
             throw new JobsConfigException(where + ": api.object " + api.object() + " does not fit kind "
                     + effective.kind().label());
         }

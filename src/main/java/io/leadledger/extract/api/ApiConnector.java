@@ -2,6 +2,7 @@ package io.leadledger.extract.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads one object type of one tool's API, page by page: one implementation per vendor. The reader of the import
@@ -24,6 +25,14 @@ public interface ApiConnector {
 
     /** Where the page {@link #nextPage()} returned last was read from: starting from it reads that page again. */
     String pageState();
+
+    /**
+     * How many records of the object the API says exist now (archived/deleted ones excluded), for the count audit
+     * beside what the warehouse holds; empty where the API gives no such figure. Costs a call or two.
+     */
+    default OptionalLong total() {
+        return OptionalLong.empty();
+    }
 
     /** HTTP calls made so far (retries included). */
     long calls();

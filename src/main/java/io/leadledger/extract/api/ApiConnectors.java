@@ -26,11 +26,8 @@ public class ApiConnectors {
 
     public ApiConnector connector(SourceDefinition source) {
         ApiSettings api = source.api();
-        ApiToken token = ApiToken.fromEnvironment(api.tokenEnv(), environment::getProperty);
-        boolean pipedrive = api.vendor().equals("pipedrive");
-        // HubSpot's private-app token is a bearer token; Pipedrive's API token goes in its own header
-        ApiHttp http = new ApiHttp(source.name(), token, pipedrive ? "x-api-token" : "Authorization",
-                pipedrive ? "" : "Bearer ", settings.timeout(), settings.firstBackoff(), settings.attempts());
+        ApiHttp http = new ApiHttp(source.name(), auth(api), settings.timeout(), settings.firstBackoff(),
+                settings.attempts());
         // the API's names of the mapped fields: the properties to ask for
         List<String> properties = source.mapping().columnsOrEmpty().values().stream()
                 .flatMap(c -> Arrays.stream(c.split("\\s*\\|\\s*")))
@@ -41,5 +38,19 @@ public class ApiConnectors {
             case "pipedrive" -> new PipedriveConnector(http, api.baseUrl(), api.object(), properties);
             default -> throw new IllegalArgumentException("no connector for " + api.vendor());
         };
+    }
+
+    /** The vendor's credential, its secrets read from the environment now (a missing one fails the partition). */
+    private ApiAuth auth(ApiSettings api) {
+        return switch (api.vendor()) {
+            // HubSpot's private-app token is a bearer token; Pipedrive's API token goes in its own header
+            case "hubspot" -> ApiAuth.fixed("Authorization", "Bearer ", token(api.tokenEnv()));
+            case "pipedrive" -> ApiAuth.fixed("x-api-token", "", token(api.tokenEnv()));
+            default -> throw new IllegalArgumentException("no credential for " + api.vendor());
+        };
+    }
+
+    private ApiToken token(String env) {
+        return ApiToken.fromEnvironment(env, environment::getProperty);
     }
 }

@@ -26,28 +26,32 @@ public final class ApiHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
-    private final ApiToken token;
+    private final ApiAuth auth;
     private final Duration timeout;
     private final Retry retry;
     private final AtomicLong calls = new AtomicLong();
-    private final String authHeader;
-    private final String authPrefix;
 
     /**
      * @param firstBackoff the wait before the first retry, doubled each time (capped at a minute)
      * @param attempts     tries per call, the first included
      */
     public ApiHttp(String name, ApiToken token, Duration timeout, Duration firstBackoff, int attempts) {
-        this(name, token, "Authorization", "Bearer ", timeout, firstBackoff, attempts);
+        this(name, ApiAuth.fixed("Authorization", "Bearer ", token), timeout, firstBackoff, attempts);
     }
 
     /** With the token in {@code authHeader}, after {@code authPrefix} ("Bearer " for OAuth-style tokens). */
     public ApiHttp(String name, ApiToken token, String authHeader, String authPrefix, Duration timeout,
                    Duration firstBackoff, int attempts) {
-        this.authHeader = authHeader;
-        this.authPrefix = authPrefix;
+        this(name, ApiAuth.fixed(authHeader, authPrefix, token), timeout, firstBackoff, attempts);
+    }
+
+    /**
+     * With any credential: a 401 makes ApiHttp {@link ApiAuth#renew() renew} it once and ask again, so an access
+     * token that expires mid-run costs one call, not the run.
+     */
+    public ApiHttp(String name, ApiAuth auth, Duration timeout, Duration firstBackoff, int attempts) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.token = token;
+        this.auth = auth;
         this.timeout = timeout;
         IntervalBiFunction<Object> wait = (attempt, outcome) -> {
             if (outcome.isLeft() && outcome.getLeft() instanceof ApiException e && e.retryAfterMillis() >= 0) {
@@ -78,11 +82,32 @@ public final class ApiHttp {
         return calls.get();
     }
 
+    /**
+     * Renews the credential after a connector saw the server refuse it in a body that is otherwise a success
+     * (Marketo answers an expired token with HTTP 200 and error 601 or 602); false when it cannot be renewed.
+     */
+    public boolean renewAuth() {
+        return auth.renew();
+    }
+
+    /** The message with every secret of the credential replaced by [token]. */
+    public String hideSecrets(String message) {
+        String m = message;
+        for (String secret : auth.secrets()) {
+            if (secret != null && !secret.isEmpty()) {
+                m = m.replace(secret, "[token]");
+            }
+        }
+        return m;
+    }
+
     private JsonNode call(HttpRequest.Builder request, RateLimiter limiter, String url) {
-        HttpRequest r = request.timeout(timeout).header(authHeader, authPrefix + token.value())
-                .header("Accept", "application/json").build();
+        HttpRequest unsigned = request.timeout(timeout).header("Accept", "application/json").build();
         String where = url.replaceFirst("\\?.*", "");
+        boolean[] renewed = {false};
         return Retry.decorateSupplier(retry, () -> {
+            // signed on each try: a renewed token must go out with the next one
+            HttpRequest r = HttpRequest.newBuilder(unsigned, (n, v) -> true).header(auth.header(), auth.value()).build();
             RateLimiter.waitForPermission(limiter);
             calls.incrementAndGet();
             HttpResponse<String> res;
@@ -99,6 +124,10 @@ public final class ApiHttp {
             if (status == 429 || status >= 500) {
                 throw new ApiException(where + ": HTTP " + status + vendorMessage(res.body()), true,
                         retryAfter(res), null);
+            }
+            if (status == 401 && !renewed[0] && auth.renew()) {
+                renewed[0] = true;
+                throw new ApiException(where + ": HTTP 401, the access token expired; renewed it", true, 0, null);
             }
             if (status == 401) {
                 throw new ApiException(where + ": HTTP 401, the token was refused (expired, revoked or not this "
@@ -142,7 +171,7 @@ public final class ApiHttp {
         } catch (JsonProcessingException e) {
             m = body;
         }
-        m = m.replace(token.value(), "[token]").replaceAll("\\s+", " ").strip();
+        m = hideSecrets(m).replaceAll("\\s+", " ").strip();
         return ": " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
     }
 }
