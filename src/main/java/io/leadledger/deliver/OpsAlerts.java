@@ -1,6 +1,7 @@
 package io.leadledger.deliver;
 
 import io.leadledger.jobs.Workspace;
+import io.leadledger.warehouse.CountAuditRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -80,6 +81,33 @@ public class OpsAlerts {
             body.append("Once the cause is fixed, resume the run (files it completed are not loaded again):\n")
                     .append("  leadledger restart ").append(e.getId()).append(" --jobs ").append(ws.dir().toAbsolutePath()).append('\n');
         }
+        send(ws, subject, body.toString());
+    }
+
+    /**
+     * The alert for a sync whose count audit found an API source where the vendor's count and the warehouse's
+     * differ (whatever the run's status): nothing when every source agrees or gives no count.
+     */
+    public void countsDiffer(Workspace ws, JobExecution e, List<CountAuditRepository.Line> lines) {
+        List<CountAuditRepository.Line> differ = lines.stream().filter(CountAuditRepository.Line::differs).toList();
+        if (differ.isEmpty()) {
+            return;
+        }
+        String subject = "[Leadledger] " + ws.tenant().name() + ": count audit of run " + e.getId() + ": "
+                + differ.size() + (differ.size() == 1 ? " API source differs" : " API sources differ");
+        StringBuilder body = new StringBuilder()
+                .append("After the nightly sync, the number of records an API says it holds is not the number the ")
+                .append("warehouse holds for the source (live records: not deleted, not merged away).\n\n")
+                .append("Tenant: ").append(ws.tenant().id()).append(" (").append(ws.tenant().name()).append(")\n")
+                .append("Run: ").append(e.getId()).append(", status ").append(e.getStatus()).append('\n')
+                .append("Host: ").append(host()).append("\n\n");
+        for (CountAuditRepository.Line l : lines) {
+            body.append(l.differs() ? "DIFFERS  " : "agrees   ").append(l.describe()).append('\n');
+        }
+        body.append("\nA record created or deleted in the tool while the sync ran is counted the next night; a ")
+                .append("difference that stays says records were missed (or kept after they went). The reports' ")
+                .append("appendix shows the same figures. To read a source again from the start, delete its line ")
+                .append("in source_watermark and run the sync.\n");
         send(ws, subject, body.toString());
     }
 

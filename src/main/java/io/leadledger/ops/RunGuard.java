@@ -24,8 +24,11 @@ public class RunGuard {
     private final AbandonedRuns abandoned;
     private final OpsAlerts alerts;
     private final ReportMailer mailer;
+    private final io.leadledger.warehouse.CountAuditRepository countAudit;
 
-    public RunGuard(JobLocks locks, AbandonedRuns abandoned, OpsAlerts alerts, ReportMailer mailer) {
+    public RunGuard(JobLocks locks, AbandonedRuns abandoned, OpsAlerts alerts, ReportMailer mailer,
+                    io.leadledger.warehouse.CountAuditRepository countAudit) {
+        this.countAudit = countAudit;
         this.locks = locks;
         this.abandoned = abandoned;
         this.alerts = alerts;
@@ -42,6 +45,13 @@ public class RunGuard {
             alerts.runFailed(ws, e);
         } catch (RuntimeException ex) {
             log.error("alert for run {} failed: {}", e.getId(), ex.toString());
+        }
+        if (job.equals(ws.sync().job())) {
+            try {
+                alerts.countsDiffer(ws, e, countAudit.forRun(tenant, e.getId()));
+            } catch (RuntimeException ex) {
+                log.error("count audit alert for run {} failed: {}", e.getId(), ex.toString());
+            }
         }
         try {
             int n = mailer.retryDue(ws);

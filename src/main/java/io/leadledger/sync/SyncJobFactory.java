@@ -52,6 +52,7 @@ public class SyncJobFactory {
     static final String IMPORT = "import";
 
     private final int batchRows;
+    private final io.leadledger.warehouse.CountAuditRepository countAudit;
     private final io.leadledger.warehouse.WatermarkRepository watermarks;
     private final io.leadledger.extract.api.ApiConnectors connectors;
     private final int threads;
@@ -69,7 +70,9 @@ public class SyncJobFactory {
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
                           io.leadledger.LeadledgerProperties settings, io.leadledger.warehouse.WatermarkRepository watermarks,
-                          io.leadledger.extract.api.ApiConnectors connectors) {
+                          io.leadledger.extract.api.ApiConnectors connectors,
+                          io.leadledger.warehouse.CountAuditRepository countAudit) {
+        this.countAudit = countAudit;
         this.watermarks = watermarks;
         this.connectors = connectors;
         this.batchRows = settings.imports().batchRows();
@@ -129,7 +132,13 @@ public class SyncJobFactory {
             }
         }
         Step check = checkSourcesStep(ws);
-        flow.from(reconcile).on("COMPLETED").to(check).from(reconcile).on("*").fail();
+        if (ws.sync().sources().stream().anyMatch(SourceDefinition::isApi)) {
+            Step counted = countAuditStep(ws);
+            flow.from(reconcile).on("COMPLETED").to(counted).from(reconcile).on("*").fail();
+            flow.from(counted).on("*").to(check);
+        } else {
+            flow.from(reconcile).on("COMPLETED").to(check).from(reconcile).on("*").fail();
+        }
         flow.from(check).on("COMPLETED").end().from(check).on("*").fail();
         return flow.end().build();
     }
@@ -207,6 +216,41 @@ public class SyncJobFactory {
                 }
             }
         }).allowStartIfComplete(true).build();
+    }
+
+    /**
+     * The count audit of the API sources read completely in this run (or in the run it restarts): the API's own
+     * count, taken by the reader after the last page, beside the source's live staging rows after the reconcile
+     * (which lists the records merged away). A difference is the run's alert ({@code RunGuard}) and the reports'
+     * appendix, not a failure: the data loaded is still good.
+     */
+    private Step countAuditStep(Workspace ws) {
+        return new StepBuilder("count-audit", jobRepository).tasklet((contribution, ctx) -> {
+            var run = ctx.getStepContext().getStepExecution().getJobExecution();
+            String tenant = ws.tenant().id();
+            for (SourceDefinition source : ws.sync().sources()) {
+                if (!source.isApi()) {
+                    continue;
+                }
+                var read = jobRepository.getLastStepExecution(run.getJobInstance(), stepName(source, null));
+                if (read == null || read.getStatus() != BatchStatus.COMPLETED) {
+                    continue; // not read completely: check-sources fails the run and names it
+                }
+                var c = read.getExecutionContext();
+                Long total = c.containsKey(ApiSourceReader.TOTAL) ? c.getLong(ApiSourceReader.TOTAL) : null;
+                String note = total != null ? null : c.getString(ApiSourceReader.TOTAL_NOTE,
+                        io.leadledger.warehouse.CountAuditRepository.NOT_GIVEN);
+                var line = new io.leadledger.warehouse.CountAuditRepository.Line(source.name(), total,
+                        countAudit.warehouseCount(tenant, source.name(), source.kind()), note, run.getId());
+                countAudit.record(tenant, run.getId(), line);
+                if (line.differs()) {
+                    log.warn("count audit: {}", line.describe());
+                } else {
+                    log.info("count audit: {}", line.describe());
+                }
+            }
+            return RepeatStatus.FINISHED;
+        }, tx).allowStartIfComplete(true).build();
     }
 
     /** Staging keeps only what the source's current files provide: rows of files no longer delivered go. */

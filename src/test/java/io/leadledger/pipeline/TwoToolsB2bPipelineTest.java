@@ -299,7 +299,7 @@ class TwoToolsB2bPipelineTest {
                             "crm:D2 lead_ref_not_found",       // no hubspot 105 (eutool's 105 is another tool's record)
                             "partner:P1 lead_ref_ambiguous");  // 101 is in hubspot and in eutool
             // the appendix counts the one conflict (D3) and the ambiguous id (P1)
-            var matching = new io.leadledger.report.figures.AppendixSection(w.jdbc()).build(TENANT).get("unmatched").rows();
+            var matching = w.bean(io.leadledger.report.figures.AppendixSection.class).build(TENANT).get("unmatched").rows();
             assertThat(matching).filteredOn(r -> r.get("item").toString().contains("conflicts"))
                     .extracting(r -> r.get("count")).as(w.name()).containsExactly(1L);
             assertThat(matching).filteredOn(r -> r.get("item").toString().contains("lead id is a record of several leads"))

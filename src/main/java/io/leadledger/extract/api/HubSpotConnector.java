@@ -109,6 +109,25 @@ public final class HubSpotConnector implements ApiConnector {
         }
     }
 
+    /**
+     * The search endpoint's {@code total} for the object's records created before the window's end (all of them
+     * before {@link #start}), one result a page: archived records are not searchable, so they are not counted,
+     * and a record created while the run reads is not counted before the night that reads it.
+     */
+    @Override
+    public java.util.OptionalLong total() {
+        Map<String, Object> filter = to == null
+                ? Map.of("propertyName", "hs_object_id", "operator", "HAS_PROPERTY")
+                : filter("createdate", "LT", to.toEpochMilli());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("filterGroups", List.of(Map.of("filters", List.of(filter))));
+        body.put("properties", List.of("hs_object_id"));
+        body.put("limit", 1);
+        JsonNode res = http.post(base + "/search", body, searchLimit);
+        JsonNode t = res.get("total");
+        return t == null || !t.canConvertToLong() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t.asLong());
+    }
+
     @Override
     public String pageState() {
         return state;

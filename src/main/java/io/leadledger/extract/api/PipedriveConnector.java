@@ -30,6 +30,7 @@ public final class PipedriveConnector implements ApiConnector {
 
     private final ApiHttp http;
     private final String base;
+    private final String root;
     private final String object;
     private final List<String> fields;
     private final RateLimiter limit;
@@ -43,6 +44,7 @@ public final class PipedriveConnector implements ApiConnector {
     public PipedriveConnector(ApiHttp http, String baseUrl, String object, List<String> fields) {
         this.http = http;
         this.base = baseUrl + "/api/v2/" + object;
+        this.root = baseUrl;
         this.object = object;
         this.fields = List.copyOf(fields);
         this.limit = RateLimiter.of("pipedrive", RateLimiterConfig.custom().limitForPeriod(10)
@@ -72,6 +74,20 @@ public final class PipedriveConnector implements ApiConnector {
             phase = Phase.ACTIVE;
             cursor = null;
         }
+    }
+
+    /**
+     * Deals: {@code total_count} of {@code GET /v1/deals/summary} (every deal not deleted: the summary v2 has no
+     * counterpart for). Persons: empty, Pipedrive's API gives no count of them (v2 pages by cursor with no total,
+     * and v1's pagination says only whether more items follow).
+     */
+    @Override
+    public java.util.OptionalLong total() {
+        if (!object.equals("deals")) {
+            return java.util.OptionalLong.empty();
+        }
+        JsonNode n = http.get(root + "/v1/deals/summary", limit).path("data").path("total_count");
+        return n.canConvertToLong() ? java.util.OptionalLong.of(n.asLong()) : java.util.OptionalLong.empty();
     }
 
     @Override

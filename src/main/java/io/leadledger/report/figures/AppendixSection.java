@@ -2,12 +2,14 @@ package io.leadledger.report.figures;
 
 import io.leadledger.report.document.ReportTable;
 import io.leadledger.report.document.TableBuilder;
+import io.leadledger.warehouse.CountAuditRepository;
 import io.leadledger.warehouse.RunAuditRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.leadledger.report.document.ValueType.INTEGER;
@@ -22,10 +24,15 @@ import static io.leadledger.report.document.ValueType.TEXT;
 @Component
 public class AppendixSection {
 
-    private final JdbcTemplate jdbc;
+    /** The table of the API sources' count audit; only in a report of a tenant with an API source audited. */
+    public static final String API_COUNTS = "api-counts";
 
-    public AppendixSection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final CountAuditRepository countAudit;
+
+    public AppendixSection(JdbcTemplate jdbc, CountAuditRepository countAudit) {
         this.jdbc = jdbc;
+        this.countAudit = countAudit;
     }
 
     public Map<String, ReportTable> build(String tenant) {
@@ -80,6 +87,10 @@ public class AppendixSection {
         t.put("quarantined", total[2]);
         t.put("duplicates", total[3]);
         out.put("audit", a.build());
+        List<CountAuditRepository.Line> counted = countAudit.latest(tenant);
+        if (!counted.isEmpty()) {
+            out.put(API_COUNTS, apiCounts(counted));
+        }
 
         TableBuilder u = new TableBuilder("unmatched", "Matching").col("item", "Item", TEXT).col("count", "Count", INTEGER);
         Map<String, Long> byMethod = counts("""
@@ -113,6 +124,29 @@ public class AppendixSection {
                 "SELECT COUNT(*) FROM int_lead_member WHERE tenant = ? AND member_via = 'merge'", tenant);
         out.put("unmatched", u.build());
         return out;
+    }
+
+    /**
+     * Per API source, its latest count audit: what the API says exists beside what the warehouse holds. A source
+     * whose API gives no count says so, with no difference.
+     */
+    private static ReportTable apiCounts(List<CountAuditRepository.Line> lines) {
+        TableBuilder t = new TableBuilder(API_COUNTS, "API sources: the API's count against the warehouse")
+                .col("source", "Source", TEXT).col("run", "Run", TEXT).col("api", "API says", INTEGER)
+                .col("warehouse", "Warehouse holds", INTEGER).col("difference", "Difference", INTEGER)
+                .col("result", "Result", TEXT);
+        for (CountAuditRepository.Line l : lines) {
+            Map<String, Object> r = t.row();
+            r.put("source", l.source());
+            r.put("run", Long.toString(l.runId()));
+            r.put("api", l.apiTotal());
+            r.put("warehouse", l.warehouse());
+            r.put("difference", l.apiTotal() == null ? null : l.difference());
+            r.put("result", l.apiTotal() == null ? "count " + (l.note() == null ? CountAuditRepository.NOT_GIVEN : l.note())
+                    : !l.differs() ? "agrees" : l.difference() > 0 ? "DIFFERS: " + l.difference() + " missing from the warehouse"
+                    : "DIFFERS: " + -l.difference() + " more in the warehouse than the API has");
+        }
+        return t.build();
     }
 
     private void item(TableBuilder t, String label, String sql, String tenant) {

@@ -65,7 +65,10 @@ public final class HubSpotFake implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Queues a fault for the next call: "429", "500", "truncated", "slow". */
+    /**
+     * Queues a fault for the next call: "429", "500", "truncated", "slow", or "skip" (a list call answers with the
+     * page after the one asked for, its cursor going on from there: a page lost on the way, which no error shows).
+     */
     public void failNext(String fault) {
         faults.add(fault);
     }
@@ -129,10 +132,11 @@ public final class HubSpotFake implements AutoCloseable {
                     body = search(object, q, after);
                 } else {
                     String object = path.split("/")[4];
+                    int limit = Integer.parseInt(req.queryParameter("limit").firstValue());
+                    int after = req.queryParameter("after").isPresent() ? Integer.parseInt(req.queryParameter("after").firstValue()) : 0;
                     body = list(object, req.queryParameter("archived").isPresent()
                                     && "true".equals(req.queryParameter("archived").firstValue()),
-                            req.queryParameter("after").isPresent() ? Integer.parseInt(req.queryParameter("after").firstValue()) : 0,
-                            Integer.parseInt(req.queryParameter("limit").firstValue()),
+                            "skip".equals(fault) ? after + limit : after, limit,
                             List.of(req.queryParameter("properties").firstValue().split(",")),
                             req.queryParameter("associations").isPresent());
                 }
@@ -171,9 +175,14 @@ public final class HubSpotFake implements AutoCloseable {
         Predicate<Rec> match = r -> r.object().equals(object) && !r.archived();
         for (JsonNode f : q.path("filterGroups").get(0).path("filters")) {
             String p = f.path("propertyName").asText();
-            long v = Long.parseLong(f.path("value").asText());
-            java.util.function.ToLongFunction<Rec> val = p.equals(mod) ? r -> r.modified().toEpochMilli() : r -> r.id();
             String op = f.path("operator").asText();
+            if (op.equals("HAS_PROPERTY")) {
+                continue; // asked of hs_object_id, which every record has
+            }
+            long v = Long.parseLong(f.path("value").asText());
+            java.util.function.ToLongFunction<Rec> val = p.equals(mod) ? r -> r.modified().toEpochMilli()
+                    : p.equals("createdate") ? r -> Instant.parse(r.props().getOrDefault("createdate", r.modified().toString())).toEpochMilli()
+                    : r -> r.id();
             match = match.and(r -> switch (op) {
                 case "GTE" -> val.applyAsLong(r) >= v;
                 case "GT" -> val.applyAsLong(r) > v;
@@ -182,7 +191,8 @@ public final class HubSpotFake implements AutoCloseable {
                 default -> throw new IllegalArgumentException(op);
             });
         }
-        String sortBy = q.path("sorts").get(0).path("propertyName").asText();
+        // no sorts: HubSpot's default order (by id here)
+        String sortBy = q.path("sorts").isEmpty() ? "hs_object_id" : q.path("sorts").get(0).path("propertyName").asText();
         // HubSpot orders equal sort values in no documented order: here by id descending, the unkind case
         Comparator<Rec> order = sortBy.equals(mod)
                 ? Comparator.comparing(Rec::modified).thenComparing(Comparator.comparingLong(Rec::id).reversed())

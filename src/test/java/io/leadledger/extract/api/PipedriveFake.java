@@ -28,7 +28,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * and {@code /api/v2/deals} with {@code limit} (at most 500), {@code cursor}, {@code updated_since},
  * {@code updated_until} and, for deals, {@code status=deleted} -> {@code {"success":true,"data":[...],
  * "additional_data":{"next_cursor":"..."}}}; a person has {@code emails:[{"value","primary","label"}]}; times are
- * RFC 3339 in UTC; the token goes in {@code x-api-token}; a 429 carries Retry-After.
+ * RFC 3339 in UTC; the token goes in {@code x-api-token}; a 429 carries Retry-After. And API v1's
+ * {@code GET /v1/deals/summary} -> {@code {"success":true,"data":{"values_total":{...},"total_count":N,...}}}.
  */
 public final class PipedriveFake implements AutoCloseable {
 
@@ -85,6 +86,12 @@ public final class PipedriveFake implements AutoCloseable {
                 return new ResponseDefinitionBuilder().withStatus(429).withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"success\":false,\"error\":\"Request over limit\",\"errorCode\":429}").build();
+            }
+            if (req.getUrl().startsWith("/v1/deals/summary")) {
+                // API v1 "Get deals summary": data.total_count counts the deals not deleted (values per currency left out)
+                long n = records.stream().filter(r -> r.object().equals("deals") && !r.deleted()).count();
+                return json(200, "{\"success\":true,\"data\":{\"values_total\":{},\"weighted_values_total\":{},"
+                        + "\"total_count\":" + n + "}}");
             }
             String object = req.getUrl().replaceFirst("\\?.*", "").replace("/api/v2/", "");
             int limit = Integer.parseInt(q(req, "limit", "100"));
