@@ -93,6 +93,8 @@ class ApiSyncTest {
             hub.add(new HubSpotFake.Rec("deals", 9001, Map.of("dealname", "Big", "dealstage", "closedwon", "amount", "1200.50",
                     "closedate", "2026-10-20T00:00:00Z", "createdate", "2026-10-05T00:00:00Z"),
                     Instant.parse("2026-10-20T00:00:00Z"), false, List.of(7L, 8L)));
+            hub.add("companies", 500, t, Map.of("domain", "www.BigCo.example"));
+            hub.dealCompany.put(9001L, 500L);
 
 
             Workspace ws = Workspace.load(jobs(tenant));
@@ -104,6 +106,8 @@ class ApiSyncTest {
                     Long.class, tenant), "the archived contact arrives deleted");
             assertEquals("7", w.jdbc().queryForObject("SELECT lead_ref FROM stg_deal WHERE tenant = ?", String.class, tenant),
                     "the deal's first associated contact is its lead");
+            assertEquals("bigco.example", w.jdbc().queryForObject("SELECT account_domain FROM stg_deal WHERE tenant = ?",
+                    String.class, tenant), "the domain of the deal's company");
             assertEquals(Map.of("rows_read", 101L, "rows_loaded", 101L), counts(w, first.getId(), "hubspot"));
 
             // a contact changes, one is added; the next night reads the changes since the watermark only

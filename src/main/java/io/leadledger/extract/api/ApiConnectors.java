@@ -14,7 +14,7 @@ import java.util.List;
 public class ApiConnectors {
 
     /** Fields every record has, not properties to ask the API for. */
-    private static final List<String> RECORD_FIELDS = List.of("id", "archived", "modified", "contactIds");
+    private static final List<String> RECORD_FIELDS = List.of("id", "archived", "modified", "contactIds", "companyDomain");
 
     private final Environment environment;
     private final LeadledgerProperties.Api settings;

@@ -18,6 +18,9 @@ import java.util.Set;
 /**
  * HubSpot CRM API v3, contacts or deals (with their contacts), as its public reference documents it.
  * <ul>
+ * <li>Deals carry their contacts ({@code contactIds}) and their company's {@code domain} ({@code companyDomain}):
+ * the list asks for both associations; a search page's deals get them by the Associations v4 batch reads, and the
+ * companies' domains come from the companies batch read, 100 ids a call.</li>
  * <li>Full load: {@code GET /crm/v3/objects/{object}} paged by {@code after} (100 a page), then the archived
  * (deleted) records the same way with {@code archived=true}: they arrive with archived = true, which the profile
  * maps to "deleted".</li>
@@ -33,6 +36,10 @@ public final class HubSpotConnector implements ApiConnector {
     static final int LIST_PAGE = 100;
     static final int SEARCH_PAGE = 200;
     static final int SEARCH_CAP = 10_000;
+    /** Ids a companies batch read takes at most. */
+    static final int COMPANY_BATCH = 100;
+    /** A deal's associated company, between reading the page and reading the companies' domains. */
+    private static final String COMPANY_ID = "\u0000companyId";
 
     private enum Phase { LIST, ARCHIVED, SEARCH, INSTANT, DONE }
 
@@ -84,6 +91,7 @@ public final class HubSpotConnector implements ApiConnector {
         f.addAll(properties);
         if (object.equals("deals")) {
             f.add("contactIds");
+            f.add("companyDomain");
         }
         return f;
     }
@@ -161,7 +169,7 @@ public final class HubSpotConnector implements ApiConnector {
         StringBuilder url = new StringBuilder(base).append("?limit=").append(LIST_PAGE).append("&archived=").append(archived)
                 .append("&properties=").append(enc(String.join(",", properties)));
         if (object.equals("deals")) {
-            url.append("&associations=contacts");
+            url.append("&associations=").append(enc("contacts,companies"));
         }
         if (after != null) {
             url.append("&after=").append(enc(after));
@@ -176,7 +184,7 @@ public final class HubSpotConnector implements ApiConnector {
         if (after == null) {
             phase = archived ? Phase.DONE : Phase.ARCHIVED;
         }
-        return out;
+        return withDomains(out);
     }
 
     private List<ApiRecord> searchPage() {
@@ -256,26 +264,72 @@ public final class HubSpotConnector implements ApiConnector {
         return Map.of("propertyName", property, "operator", op, "value", Long.toString(value));
     }
 
-    /** Deals found by search come without associations: one batch call per page fetches their contacts. */
+    /**
+     * Deals found by search come without associations: a batch call per page fetches their contacts and one their
+     * companies (Associations v4 batch read, up to 1,000 inputs), then their companies' domains.
+     */
     private List<ApiRecord> withContacts(List<ApiRecord> page) {
         if (!object.equals("deals") || page.isEmpty()) {
             return page;
         }
-        List<Map<String, String>> inputs = page.stream().map(r -> Map.of("id", r.id())).toList();
-        JsonNode res = http.post(base.replace("/crm/v3/objects/deals", "/crm/v4/associations/deals/contacts/batch/read"),
-                Map.of("inputs", inputs), listLimit);
-        Map<String, String> contacts = new LinkedHashMap<>();
-        for (JsonNode r : res.path("results")) {
-            List<String> ids = new ArrayList<>();
-            for (JsonNode to : r.path("to")) {
-                ids.add(to.path("toObjectId").asText());
-            }
-            contacts.put(r.path("from").path("id").asText(), String.join(";", ids));
-        }
+        Map<String, String> contacts = associated(page, "contacts");
+        Map<String, String> companies = associated(page, "companies");
         List<ApiRecord> out = new ArrayList<>(page.size());
         for (ApiRecord r : page) {
             Map<String, String> f = new LinkedHashMap<>(r.fields());
             f.put("contactIds", contacts.get(r.id()));
+            String company = companies.get(r.id());
+            f.put(COMPANY_ID, company == null || company.isEmpty() ? null : company.split(";")[0]);
+            out.add(new ApiRecord(r.id(), r.modified(), f));
+        }
+        return withDomains(out);
+    }
+
+    /** The ids of each deal's associated {@code toObject}s, ";"-joined, by deal id. */
+    private Map<String, String> associated(List<ApiRecord> page, String toObject) {
+        List<Map<String, String>> inputs = page.stream().map(r -> Map.of("id", r.id())).toList();
+        JsonNode res = http.post(base.replace("/crm/v3/objects/deals", "/crm/v4/associations/deals/" + toObject + "/batch/read"),
+                Map.of("inputs", inputs), listLimit);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode r : res.path("results")) {
+            List<String> to = new ArrayList<>();
+            for (JsonNode t : r.path("to")) {
+                to.add(t.path("toObjectId").asText());
+            }
+            ids.put(r.path("from").path("id").asText(), String.join(";", to));
+        }
+        return ids;
+    }
+
+    /**
+     * The deals' account domain: the {@code domain} property of each deal's (first) associated company, read with
+     * {@code POST /crm/v3/objects/companies/batch/read}, 100 ids a call (its documented maximum), so a page of
+     * deals costs one or two calls however many deals share a company. Removes the company id field.
+     */
+    private List<ApiRecord> withDomains(List<ApiRecord> page) {
+        if (!object.equals("deals") || page.isEmpty()) {
+            return page;
+        }
+        List<String> ids = page.stream().map(r -> r.fields().get(COMPANY_ID)).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        Map<String, String> domains = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i += COMPANY_BATCH) {
+            List<Map<String, String>> inputs = ids.subList(i, Math.min(ids.size(), i + COMPANY_BATCH)).stream()
+                    .map(id -> Map.of("id", id)).toList();
+            JsonNode res = http.post(base.replace("/crm/v3/objects/deals", "/crm/v3/objects/companies/batch/read"),
+                    Map.of("properties", List.of("domain"), "inputs", inputs), listLimit);
+            for (JsonNode c : res.path("results")) {
+                JsonNode d = c.path("properties").get("domain");
+                if (d != null && !d.isNull() && !d.asText().isBlank()) {
+                    domains.put(c.path("id").asText(), d.asText());
+                }
+            }
+        }
+        List<ApiRecord> out = new ArrayList<>(page.size());
+        for (ApiRecord r : page) {
+            Map<String, String> f = new LinkedHashMap<>(r.fields());
+            String company = f.remove(COMPANY_ID);
+            f.put("companyDomain", company == null ? null : domains.get(company));
             out.add(new ApiRecord(r.id(), r.modified(), f));
         }
         return out;
@@ -303,6 +357,8 @@ public final class HubSpotConnector implements ApiConnector {
                     ids.add(c.path("id").asText());
                 }
                 f.put("contactIds", ids.isEmpty() ? null : String.join(";", ids));
+                JsonNode company = n.path("associations").path("companies").path("results").path(0).get("id");
+                f.put(COMPANY_ID, company == null ? null : company.asText());
             }
             out.add(new ApiRecord(id, modified == null ? Instant.EPOCH : Instant.parse(modified), f));
         }

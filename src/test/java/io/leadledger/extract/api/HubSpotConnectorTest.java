@@ -130,6 +130,49 @@ class HubSpotConnectorTest {
         assertThat(ApiToken.fromEnvironment("X", n -> "secret-value").toString()).doesNotContain("secret-value");
     }
 
+    private HubSpotConnector deals() {
+        ApiHttp http = new ApiHttp("test", ApiToken.fromEnvironment("T", n -> HubSpotFake.TOKEN),
+                Duration.ofSeconds(1), Duration.ofMillis(10), 6);
+        return new HubSpotConnector(http, hub.url(), "deals", List.of("dealname"), 10_000, Duration.ofMillis(1));
+    }
+
+    @Test
+    void dealsCarryTheirCompanysDomainReadInBatchesOfAHundred() {
+        // 250 deals over 150 companies (deal i at company 1000 + i % 150), deal 250 without a company, and company
+        // 1007 without a domain
+        for (int i = 1; i <= 250; i++) {
+            hub.add(new HubSpotFake.Rec("deals", i, Map.of("dealname", "D" + i), T0.plusSeconds(i), false, List.of(5000L + i)));
+            if (i < 250) {
+                hub.dealCompany.put((long) i, 1000L + i % 150);
+            }
+        }
+        for (int c = 1000; c < 1150; c++) {
+            hub.add("companies", c, T0, c == 1007 ? Map.of() : Map.of("domain", "co" + c + ".example"));
+        }
+        HubSpotConnector full = deals();
+        full.start(null, T0.plusSeconds(10_000), null);
+        List<ApiRecord> all = readAll(full);
+        assertEquals(250, all.size());
+        assertThat(full.fields()).contains("contactIds", "companyDomain");
+        assertEquals("co1001.example", all.get(0).fields().get("companyDomain"));
+        assertEquals("5001", all.get(0).fields().get("contactIds"));
+        assertEquals(null, all.get(6).fields().get("companyDomain"), "company 1007 has no domain");
+        assertEquals(null, all.get(249).fields().get("companyDomain"), "no company");
+        assertThat(all).allMatch(r -> r.fields().keySet().stream().noneMatch(k -> k.contains("companyId")));
+        assertThat(hub.companyReads).allMatch(n -> n <= 100);
+        assertEquals(3 + 3 + 1, full.calls(), "3 list pages, a companies batch read each, the archive page");
+
+        // the changes since a watermark come from search: a page of 200 deals, its 150 companies in two batch reads
+        hub.companyReads.clear();
+        HubSpotConnector changes = deals();
+        changes.start(T0, T0.plusSeconds(10_000), null);
+        List<ApiRecord> changed = readAll(changes);
+        assertEquals(250, changed.size());
+        assertEquals("co1001.example", changed.get(0).fields().get("companyDomain"));
+        assertEquals("5001", changed.get(0).fields().get("contactIds"));
+        assertThat(hub.companyReads).containsExactly(100, 50, 49); // the second page: deals 201-249
+    }
+
     @Test
     void aRestartReadsTheSavedPageAgain() {
         for (int i = 1; i <= 250; i++) {

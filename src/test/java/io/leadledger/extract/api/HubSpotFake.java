@@ -36,6 +36,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * past 10,000 results is a 400 ("Search" guide: "the search endpoints are limited to 10,000 total results");</li>
  * <li>{@code POST /crm/v4/associations/deals/contacts/batch/read} -> {@code {"status","results":[{"from":{"id"},
  * "to":[{"toObjectId","associationTypes":[...]}]}]}} (Associations v4, batch read);</li>
+ * <li>{@code associations=contacts,companies} on a deals list adds {@code "companies":{"results":[{"id","type":
+ * "deal_to_company"}]}}; {@code POST /crm/v4/associations/deals/companies/batch/read} as for contacts;
+ * {@code POST /crm/v3/objects/companies/batch/read} -> {@code {"status","results":[{"id","properties":{"domain"}}]}},
+ * at most 100 inputs (CRM Objects API, "Read a batch of companies");</li>
  * <li>429 {@code {"status":"error","message":"You have reached your secondly limit.","errorType":"RATE_LIMIT"}}
  * with Retry-After, as the rate-limit guide shows.</li>
  * </ul>
@@ -53,6 +57,12 @@ public final class HubSpotFake implements AutoCloseable {
     final ConcurrentLinkedQueue<String> faults = new ConcurrentLinkedQueue<>();
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public int cap = 10_000;
+    /** A deal's associated company (deal id -> company id); the companies are records of object "companies". */
+    public final Map<Long, Long> dealCompany = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The number of ids of each companies batch read. */
+    public final List<Integer> companyReads = new CopyOnWriteArrayList<>();
+    /** The list call's associations parameter, for node() (each request is answered on one thread). */
+    private final ThreadLocal<String> associationsAsked = ThreadLocal.withInitial(() -> "");
     private final WireMockServer server;
 
     public HubSpotFake() {
@@ -121,6 +131,15 @@ public final class HubSpotFake implements AutoCloseable {
                 String body;
                 if (path.startsWith("/crm/v4/associations/deals/contacts/batch/read")) {
                     body = associations(JSON.readTree(req.getBodyAsString()));
+                } else if (path.startsWith("/crm/v4/associations/deals/companies/batch/read")) {
+                    body = companyAssociations(JSON.readTree(req.getBodyAsString()));
+                } else if (path.startsWith("/crm/v3/objects/companies/batch/read")) {
+                    JsonNode q = JSON.readTree(req.getBodyAsString());
+                    if (q.path("inputs").size() > 100) {
+                        return json(400, "{\"status\":\"error\",\"message\":\"Batch input limit is 100\","
+                                + "\"category\":\"VALIDATION_ERROR\"}");
+                    }
+                    body = companies(q);
                 } else if (path.endsWith("/search")) {
                     String object = path.split("/")[4];
                     JsonNode q = JSON.readTree(req.getBodyAsString());
@@ -134,6 +153,8 @@ public final class HubSpotFake implements AutoCloseable {
                     String object = path.split("/")[4];
                     int limit = Integer.parseInt(req.queryParameter("limit").firstValue());
                     int after = req.queryParameter("after").isPresent() ? Integer.parseInt(req.queryParameter("after").firstValue()) : 0;
+                    associationsAsked.set(req.queryParameter("associations").isPresent()
+                            ? req.queryParameter("associations").firstValue() : "");
                     body = list(object, req.queryParameter("archived").isPresent()
                                     && "true".equals(req.queryParameter("archived").firstValue()),
                             "skip".equals(fault) ? after + limit : after, limit,
@@ -234,6 +255,45 @@ public final class HubSpotFake implements AutoCloseable {
         return res.toString();
     }
 
+    /** Associations v4 batch read, deals to companies: the same shape as to contacts (typeId 5, deal_to_company). */
+    private String companyAssociations(JsonNode q) {
+        ObjectNode res = JSON.createObjectNode();
+        res.put("status", "COMPLETE");
+        ArrayNode results = res.putArray("results");
+        for (JsonNode in : q.path("inputs")) {
+            Long company = dealCompany.get(Long.parseLong(in.path("id").asText()));
+            if (company != null) {
+                ObjectNode o = results.addObject();
+                o.putObject("from").put("id", in.path("id").asText());
+                ObjectNode t = o.putArray("to").addObject();
+                t.put("toObjectId", company);
+                t.putArray("associationTypes").addObject().put("category", "HUBSPOT_DEFINED").put("typeId", 5)
+                        .put("label", "Primary");
+            }
+        }
+        return res.toString();
+    }
+
+    /**
+     * {@code POST /crm/v3/objects/companies/batch/read} ({@code {"properties":[...],"inputs":[{"id"}]}}, at most
+     * 100 inputs) -> {@code {"status":"COMPLETE","results":[{"id","properties":{...},"createdAt","updatedAt",
+     * "archived"}]}}: ids not found are left out.
+     */
+    private String companies(JsonNode q) {
+        ObjectNode res = JSON.createObjectNode();
+        res.put("status", "COMPLETE");
+        ArrayNode results = res.putArray("results");
+        List<String> props = new ArrayList<>();
+        q.path("properties").forEach(p -> props.add(p.asText()));
+        for (JsonNode in : q.path("inputs")) {
+            long id = Long.parseLong(in.path("id").asText());
+            records.stream().filter(r -> r.object().equals("companies") && r.id() == id && !r.archived()).findFirst()
+                    .ifPresent(r -> results.add(node(r, props, false)));
+        }
+        companyReads.add(q.path("inputs").size());
+        return res.toString();
+    }
+
     private ObjectNode node(Rec r, List<String> props, boolean assoc) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", Long.toString(r.id()));
@@ -251,10 +311,14 @@ public final class HubSpotFake implements AutoCloseable {
             n.put("archivedAt", r.modified().toString());
         }
         if (assoc && !r.contacts().isEmpty()) {
-            ArrayNode a = n.putObject("associations").putObject("contacts").putArray("results");
+            ArrayNode a = n.with("associations").putObject("contacts").putArray("results");
             for (long c : r.contacts()) {
                 a.addObject().put("id", Long.toString(c)).put("type", "deal_to_contact");
             }
+        }
+        if (assoc && associationsAsked.get().contains("companies") && dealCompany.containsKey(r.id())) {
+            n.with("associations").putObject("companies").putArray("results").addObject()
+                    .put("id", Long.toString(dealCompany.get(r.id()))).put("type", "deal_to_company");
         }
         return n;
     }
