@@ -34,9 +34,11 @@ public class StatusCommand implements Callable<Integer> {
 
     private final OpsStatus status;
     private final Clock clock;
+    private final io.leadledger.warehouse.CountAuditRepository countAudit;
 
-    public StatusCommand(OpsStatus status, Clock clock) {
+    public StatusCommand(OpsStatus status, Clock clock, io.leadledger.warehouse.CountAuditRepository countAudit) {
         this.status = status;
+        this.countAudit = countAudit;
         this.clock = clock;
     }
 
@@ -60,6 +62,10 @@ public class StatusCommand implements Callable<Integer> {
                     ago(s.freshness().lastSuccess()), s.freshness().maxAgeHours(), s.rowsLoaded(), s.rowsQuarantined());
         } else {
             out.println("freshness   REPORTS HELD BACK: " + s.freshness().reasons());
+        }
+        // the count audit of each API source, from its latest run: the vendor's count against the warehouse's
+        for (var l : countAudit.latest(ws.tenant().id())) {
+            out.println("counts      " + (l.differs() ? "DIFFER " : "") + l.describe() + " (run " + l.runId() + ")");
         }
         out.println("delivered   " + s.lastDelivered().map(m -> "reports for " + m).orElse("no month yet")
                 + s.lastSent().map(e -> ", last e-mail " + when(e.sentAt(), zone) + " to " + e.recipient()).orElse(""));

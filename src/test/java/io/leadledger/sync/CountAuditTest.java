@@ -146,6 +146,11 @@ class CountAuditTest {
                 assertEquals(100L, r.get("difference"));
                 assertEquals("DIFFERS: 100 missing from the warehouse", r.get("result"));
             });
+            var status = new java.io.StringWriter();
+            assertEquals(0, w.bean(io.leadledger.cli.Cli.class).execute(new java.io.PrintWriter(status),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), "status", "--jobs", ws.dir().toString()));
+            assertThat(status.toString()).contains("counts      DIFFER hubspot: the API says 250, the warehouse holds 150 "
+                    + "(100 missing from the warehouse) (run " + run.getId() + ")");
             if (e.getKey().equals("h2")) {
                 reportsShowTheDifference(w, ws);
             }
