@@ -20,15 +20,20 @@ import java.util.concurrent.Callable;
                 + "and compare with LOAD DATA LOCAL INFILE; then time the attribution step (8 models) on its own.",
         "'bench report': write a synthetic warehouse of N leads (tenant 'bench', once) into the configured warehouse, "
                 + "then time the three reports of the month as PDF and XLSX, twice; prints each file's time, the total "
-                + "and the peak heap."})
+                + "and the peak heap.",
+        "'bench api': a nightly sync of --contacts HubSpot contacts (default 200,000) from a local stub of HubSpot's "
+                + "list endpoint at its page size (100), the vendor's rate limits off; prints records/s, the HTTP calls "
+                + "against the minimum (pages needed) and, on MySQL/MariaDB, the import against LOAD DATA of the same rows."})
 public class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import | report")
+    @Parameters(paramLabel = "WHAT", description = "import | report | api")
     String what;
     @Option(names = "--leads", defaultValue = "1000000", description = "Leads to generate (default: ${DEFAULT-VALUE}).")
     int leads;
     @Option(names = "--deals", description = "import: deals to generate (default: leads / 10).")
     Integer deals;
+    @Option(names = "--contacts", defaultValue = "200000", description = "api: contacts the stub serves (default: ${DEFAULT-VALUE}).")
+    int contacts;
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "report: the report month; the synthetic warehouse "
             + "covers the 24 months ending with it (default: 2026-10).")
     YearMonth month;
@@ -41,8 +46,11 @@ public class BenchCommand implements Callable<Integer> {
     // providers: the benchmarks (@Lazy) are built when a benchmark runs, not whenever the application starts
     private final ObjectProvider<ImportBenchmark> importBenchmark;
     private final ObjectProvider<ReportBenchmark> reportBenchmark;
+    private final ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark;
 
-    public BenchCommand(ObjectProvider<ImportBenchmark> importBenchmark, ObjectProvider<ReportBenchmark> reportBenchmark) {
+    public BenchCommand(ObjectProvider<ImportBenchmark> importBenchmark, ObjectProvider<ReportBenchmark> reportBenchmark,
+                        ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark) {
+        this.apiBenchmark = apiBenchmark;
         this.importBenchmark = importBenchmark;
         this.reportBenchmark = reportBenchmark;
     }
@@ -54,8 +62,9 @@ public class BenchCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             case "report" -> reportBenchmark.getObject().run(leads, month != null ? month : ReportBenchmark.DEFAULT_MONTH,
                     dir.resolve("reports"), spec.commandLine().getOut());
+            case "api" -> apiBenchmark.getObject().run(contacts, dir.resolve("api"), spec.commandLine().getOut());
             default -> {
-                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report)");
+                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report, api)");
                 return Console.USAGE;
             }
         }

@@ -20,7 +20,8 @@ class BenchWiringTest {
             var factory = w.context().getBeanFactory();
             assertThat(w.bean(Cli.class).execute(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                     new java.io.PrintWriter(java.io.Writer.nullWriter()), "history")).isZero();
-            for (Class<?> bench : List.of(ImportBenchmark.class, ReportBenchmark.class, SqlOnlyMatching.class)) {
+            for (Class<?> bench : List.of(ImportBenchmark.class, ReportBenchmark.class, SqlOnlyMatching.class,
+                    io.leadledger.bench.ApiBenchmark.class)) {
                 String[] names = factory.getBeanNamesForType(bench, true, false);
                 assertThat(names).as(bench.getSimpleName()).hasSize(1);
                 assertThat(factory.containsSingleton(names[0])).as(bench.getSimpleName() + " built").isFalse();

@@ -34,10 +34,19 @@ public class ApiConnectors {
                 .filter(c -> !RECORD_FIELDS.contains(c))
                 .distinct().toList();
         return switch (api.vendor()) {
-            case "hubspot" -> new HubSpotConnector(http, api.baseUrl(), api.object(), properties);
+            case "hubspot" -> new HubSpotConnector(http, api.baseUrl(), api.object(), properties, vendorLimits());
             case "pipedrive" -> new PipedriveConnector(http, api.baseUrl(), api.object(), properties);
             default -> throw new IllegalArgumentException("no connector for " + api.vendor());
         };
+    }
+
+    /**
+     * {@code leadledger.api.vendor-rate-limits} (default true): false drops the client-side rate limiters sized to
+     * the vendors' documented limits, for a local stub only ({@code bench api} measures Leadledger, not the
+     * vendor's limit). Read when a connector is built.
+     */
+    private boolean vendorLimits() {
+        return environment.getProperty("leadledger.api.vendor-rate-limits", Boolean.class, true);
     }
 
     /** The vendor's credential, its secrets read from the environment now (a missing one fails the partition). */

@@ -63,10 +63,15 @@ public final class HubSpotConnector implements ApiConnector {
     private long lastSeen = Long.MIN_VALUE;              // the latest modified time returned (epoch ms)
 
     public HubSpotConnector(ApiHttp http, String baseUrl, String object, List<String> properties) {
-        this(http, baseUrl, object, properties, SEARCH_CAP, Duration.ofMillis(250));
+        this(http, baseUrl, object, properties, true);
     }
 
-    /** {@code cap} and the search interval are the documented ones; tests shrink them. */
+    /** {@code vendorLimits} false: no rate limiter (a local stub, the benchmark), to measure Leadledger alone. */
+    public HubSpotConnector(ApiHttp http, String baseUrl, String object, List<String> properties, boolean vendorLimits) {
+        this(http, baseUrl, object, properties, SEARCH_CAP, vendorLimits ? Duration.ofMillis(250) : Duration.ZERO);
+    }
+
+    /** {@code cap} and the search interval are the documented ones; tests shrink them (zero: no limits at all). */
     HubSpotConnector(ApiHttp http, String baseUrl, String object, List<String> properties, int cap, Duration searchInterval) {
         this.http = http;
         this.base = baseUrl + "/crm/v3/objects/" + object;
@@ -78,10 +83,11 @@ public final class HubSpotConnector implements ApiConnector {
         }
         this.properties = List.copyOf(props);
         this.cap = cap;
-        this.searchLimit = RateLimiter.of("hubspot-search", RateLimiterConfig.custom().limitForPeriod(1)
-                .limitRefreshPeriod(searchInterval).timeoutDuration(Duration.ofMinutes(5)).build());
+        boolean limited = !searchInterval.isZero();
+        this.searchLimit = RateLimiter.of("hubspot-search", RateLimiterConfig.custom().limitForPeriod(limited ? 1 : Integer.MAX_VALUE)
+                .limitRefreshPeriod(limited ? searchInterval : Duration.ofSeconds(1)).timeoutDuration(Duration.ofMinutes(5)).build());
         // the general limit of a private app: 100 requests per 10 s (Starter); 19 a second keeps under all tiers
-        this.listLimit = RateLimiter.of("hubspot", RateLimiterConfig.custom().limitForPeriod(19)
+        this.listLimit = RateLimiter.of("hubspot", RateLimiterConfig.custom().limitForPeriod(limited ? 19 : Integer.MAX_VALUE)
                 .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofMinutes(5)).build());
     }
 
