@@ -130,6 +130,19 @@ class HubSpotConnectorTest {
         assertThat(ApiToken.fromEnvironment("X", n -> "secret-value").toString()).doesNotContain("secret-value");
     }
 
+    @Test
+    void theCountIsTheSearchTotalOfRecordsCreatedBeforeTheWindowsEnd() {
+        for (int i = 1; i <= 30; i++) {
+            hub.add("contacts", i, T0.plusSeconds(i), Map.of("createdate", T0.plusSeconds(i).toString()));
+        }
+        hub.add(new HubSpotFake.Rec("contacts", 31, Map.of("createdate", T0.toString()), T0, true, List.of()));
+        HubSpotConnector c = contacts(HubSpotFake.TOKEN, 10_000);
+        assertEquals(java.util.OptionalLong.of(30), c.total(), "before start: every record not archived");
+        c.start(null, T0.plusSeconds(21), null);
+        assertEquals(java.util.OptionalLong.of(20), c.total(), "created during the run: counted the night that reads it");
+        assertThat(hub.calls).allMatch(call -> call.equals("POST /crm/v3/objects/contacts/search"));
+    }
+
     private HubSpotConnector deals() {
         ApiHttp http = new ApiHttp("test", ApiToken.fromEnvironment("T", n -> HubSpotFake.TOKEN),
                 Duration.ofSeconds(1), Duration.ofMillis(10), 6);

@@ -78,6 +78,31 @@ class PipedriveConnectorTest {
     }
 
     @Test
+    void aTimeoutAndACutOffAnswerAreAskedAgain() {
+        for (int i = 1; i <= 600; i++) {
+            fake.add(new PipedriveFake.Rec("persons", i, T0.plusSeconds(i), false, Map.of("first_name", "P" + i)));
+        }
+        fake.faults.add("slow");
+        fake.faults.add("truncated");
+        PipedriveConnector c = connector("persons", PipedriveFake.TOKEN, List.of("first_name"));
+        c.start(null, T0.plusSeconds(100_000), null);
+        List<ApiRecord> all = readAll(c);
+        assertEquals(600, all.size());
+        assertEquals(600, all.stream().map(ApiRecord::id).distinct().count());
+        assertEquals(2 + 2, c.calls(), "two pages, and a timed-out and a cut-off call asked again");
+    }
+
+    @Test
+    void theCountOfDealsIsTheSummarysAndPersonsHaveNone() {
+        fake.add(new PipedriveFake.Rec("deals", 1, T0, false, Map.of("title", "A")));
+        fake.add(new PipedriveFake.Rec("deals", 2, T0, false, Map.of("title", "B")));
+        fake.add(new PipedriveFake.Rec("deals", 3, T0, true, Map.of("title", "Deleted")));
+        assertEquals(java.util.OptionalLong.of(2), connector("deals", PipedriveFake.TOKEN, List.of("title")).total());
+        assertEquals(java.util.OptionalLong.empty(), connector("persons", PipedriveFake.TOKEN, List.of("email")).total());
+        assertThat(fake.calls).containsExactly("GET /v1/deals/summary");
+    }
+
+    @Test
     void aRefusedTokenFailsAtOnceWithoutTheTokenInTheMessage() {
         String wrong = "ffffffffffffffffffffffffffffffffffffffff";
         PipedriveConnector c = connector("persons", wrong, List.of("email"));

@@ -82,7 +82,15 @@ public final class PipedriveFake implements AutoCloseable {
             if (!TOKEN.equals(req.getHeader("x-api-token"))) {
                 return json(401, "{\"success\":false,\"error\":\"unauthorized access\",\"errorCode\":401}");
             }
-            if ("429".equals(faults.poll())) {
+            String fault = faults.poll();
+            if ("slow".equals(fault)) {
+                try {
+                    Thread.sleep(3_000); // longer than the client's timeout: it gives up and asks again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if ("429".equals(fault)) {
                 return new ResponseDefinitionBuilder().withStatus(429).withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"success\":false,\"error\":\"Request over limit\",\"errorCode\":429}").build();
@@ -127,7 +135,9 @@ public final class PipedriveFake implements AutoCloseable {
             } else {
                 more.putNull("next_cursor");
             }
-            return json(200, res.toString());
+            String body = res.toString();
+            // a body cut off on the way (a proxy dropping the connection): status 200, half the JSON
+            return json(200, "truncated".equals(fault) ? body.substring(0, body.length() / 2) : body);
         }
     }
 
