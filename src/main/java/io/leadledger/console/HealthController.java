@@ -21,7 +21,11 @@ class HealthController {
     private final MailTransport mail;
     private final Clock clock;
 
-    HealthController(Served served, OpsStatus status, MailTransport mail, Clock clock) {
+    private final io.leadledger.warehouse.CountAuditRepository countAudit;
+
+    HealthController(Served served, OpsStatus status, MailTransport mail, Clock clock,
+                     io.leadledger.warehouse.CountAuditRepository countAudit) {
+        this.countAudit = countAudit;
         this.served = served;
         this.status = status;
         this.mail = mail;
@@ -43,6 +47,7 @@ class HealthController {
         model.addAttribute("holdBack", holdBack);
         model.addAttribute("jobs", List.of(s.sync(), s.reports()));
         model.addAttribute("mail", mail.describe());
+        model.addAttribute("counts", countAudit.latest(ws.tenant().id()));
         model.addAttribute("nextSync", JobSchedule.sync(ws).next(clock.instant()).orElse(null));
         model.addAttribute("nextReports", JobSchedule.reports(ws).next(clock.instant()).orElse(null));
         return "health";

@@ -115,6 +115,11 @@ class ConsoleSecurityTest {
         assertThat(viewer.postWithToken("/reports", "/reports/resend", Map.of("month", "2026-10")).statusCode()).isEqualTo(403);
         long run = w.bean(RunHistory.class).recent("console", 1).get(0).id();
         assertThat(viewer.postWithToken("/runs", "/runs/" + run + "/restart", Map.of()).statusCode()).isEqualTo(403);
+        // the health page shows each API source's count audit, a difference marked
+        w.bean(io.leadledger.warehouse.CountAuditRepository.class).record("console", run,
+                new io.leadledger.warehouse.CountAuditRepository.Line("crm-api", 12L, 11, null, run));
+        assertThat(viewer.get("/health").body()).contains("id=\"api-counts\"")
+                .contains("crm-api: the API says 12, the warehouse holds 11 (1 missing from the warehouse)");
         assertThat(w.count("link_override", "console")).isZero();
         assertThat(viewer.get(deal).body()).doesNotContain("id=\"link\"").contains("Linking needs the operator role.");
 
