@@ -94,6 +94,10 @@ class SalesforceSyncTest {
         }
         sf.add(new SalesforceFake.Rec("Lead", id("00Q", 21), t.plusSeconds(60), true,
                 Map.of("Email", "gone@example.com", "CreatedDate", t), List.of()));
+        // merged: the loser, deleted by the merge, names the survivor; it was the earlier record of that person
+        sf.add(new SalesforceFake.Rec("Lead", id("00Q", 22), t.plusSeconds(70), true,
+                Map.of("Email", "p1.private@example.org", "CreatedDate", t.minus(Duration.ofDays(40)),
+                        "MasterRecordId", id("00Q", 1)), List.of()));
         // converted: the lead's own address was an old one; the contact it became has the current one
         Map<String, Object> converted = new HashMap<>(Map.of("Email", "jane.old@acme.com",
                 "ConvertedContact.Email", "jane@acme.com", "CreatedDate", t.minus(Duration.ofDays(20)),
@@ -126,13 +130,21 @@ class SalesforceSyncTest {
             clock.set(NIGHT1);
             JobExecution first = w.bean(PipelineRunner.class).runSync(ws);
             assertEquals(BatchStatus.COMPLETED, first.getStatus(), first.getExitStatus()::getExitDescription);
-            assertEquals(22, count(w, "stg_lead", tenant, "sf-leads"));
+            assertEquals(23, count(w, "stg_lead", tenant, "sf-leads"));
             assertEquals(9, count(w, "stg_lead", tenant, "sf-contacts"));
             assertEquals(2, count(w, "stg_deal", tenant, "sf-opportunities"));
             assertEquals(1L, w.jdbc().queryForObject("SELECT COUNT(*) FROM stg_lead WHERE tenant = ? AND is_deleted = 1",
                     Long.class, tenant), "the deleted lead arrives deleted");
             assertEquals(id("003", 30), w.jdbc().queryForObject("SELECT lead_ref FROM stg_deal WHERE tenant = ? "
                     + "AND record_id = ?", String.class, tenant, id("006", 30)), "the primary contact role first");
+
+            // the merged-away lead is a member of its survivor's lead, and the survivor's lead keeps its creation
+            Map<String, Object> merged = w.jdbc().queryForMap("SELECT lead_key, member_via FROM int_lead_member "
+                    + "WHERE tenant = ? AND record_id = ?", tenant, id("00Q", 22));
+            assertEquals(Map.of("lead_key", "p1@example.com", "member_via", "merge"), Map.of("lead_key",
+                    merged.get("lead_key"), "member_via", merged.get("member_via")));
+            assertEquals(id("00Q", 1), w.jdbc().queryForObject("SELECT merged_into FROM stg_lead WHERE tenant = ? "
+                    + "AND record_id = ?", String.class, tenant, id("00Q", 22)));
 
             // the converted lead and its contact are one person; the opportunity is linked to it by the contact id
             assertThat(w.jdbc().queryForList("SELECT lead_key FROM int_lead_member WHERE tenant = ? AND record_id IN (?, ?)",
@@ -157,7 +169,7 @@ class SalesforceSyncTest {
             Map<String, Object> audit = w.jdbc().queryForMap("SELECT rows_read, rows_loaded FROM run_audit "
                     + "WHERE run_id = ? AND source_name = 'sf-leads'", second.getId());
             assertEquals(2L, ((Number) audit.get("rows_read")).longValue());
-            assertEquals(23, count(w, "stg_lead", tenant, "sf-leads"));
+            assertEquals(24, count(w, "stg_lead", tenant, "sf-leads"));
             assertEquals("five.new@example.com", w.jdbc().queryForObject(
                     "SELECT email_norm FROM stg_lead WHERE tenant = ? AND record_id = ?", String.class, tenant, id("00Q", 5)));
             assertThat(sf.soql.subList(before, sf.soql.size())).filteredOn(q -> q.contains("FROM Lead"))

@@ -78,6 +78,8 @@ public final class SalesforceFake implements AutoCloseable {
     public volatile long apiLimit = 100_000;
     public final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile String token;
+    /** Every token issued and not expired: each connector of a night holds its own, as each client session does. */
+    private final java.util.Set<String> valid = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Rec>> cursors = new ConcurrentHashMap<>();
     private final Map<String, List<String>> cursorFields = new ConcurrentHashMap<>();
     private final AtomicInteger cursorSeq = new AtomicInteger();
@@ -98,9 +100,9 @@ public final class SalesforceFake implements AutoCloseable {
         faults.add(fault);
     }
 
-    /** The access token issued last expires: the next call with it is a 401 INVALID_SESSION_ID. */
+    /** Every access token issued expires: the next call with one is a 401 INVALID_SESSION_ID. */
     public void expireToken() {
-        token = "expired";
+        valid.clear();
     }
 
     public String token() {
@@ -151,7 +153,8 @@ public final class SalesforceFake implements AutoCloseable {
                 if ("expire".equals(fault)) {
                     expireToken();
                 }
-                if (token == null || !("Bearer " + token).equals(req.getHeader("Authorization"))) {
+                String auth = req.getHeader("Authorization");
+                if (auth == null || !auth.startsWith("Bearer ") || !valid.contains(auth.substring(7))) {
                     return error(401, "Session expired or invalid", "INVALID_SESSION_ID");
                 }
                 if ("limit".equals(fault)) {
@@ -189,6 +192,7 @@ public final class SalesforceFake implements AutoCloseable {
                     .withBody("{\"error\":\"invalid_client\",\"error_description\":\"invalid client credentials\"}").build();
         }
         token = "00DFAKE000000000001!AQ4AQ" + tokensIssued.incrementAndGet() + "xYzTokenValue";
+        valid.add(token);
         ObjectNode n = JSON.createObjectNode();
         n.put("access_token", token).put("signature", "c2lnbmF0dXJl").put("scope", "api")
                 .put("instance_url", url()).put("id", url() + "/id/00DFAKE000000000001/005FAKE000000000001")
