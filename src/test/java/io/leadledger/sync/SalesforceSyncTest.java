@@ -181,6 +181,57 @@ class SalesforceSyncTest {
         }
     }
 
+    /**
+     * A night that stops mid-source (REQUEST_LIMIT_EXCEEDED on the fourth batch) is restarted after a record of the
+     * page it stopped in changed (and so left the night's window): the restart queries again after the last
+     * record before that page, skips the rows committed by id, not by count, and stages every record once.
+     */
+    @Test
+    void aRestartAfterAFailureMidSourceStagesEveryRecordOnce() throws Exception {
+        Instant t = Instant.parse("2026-10-01T10:00:00Z");
+        for (var e : warehouses.entrySet()) {
+            TestWarehouse w = e.getValue();
+            String tenant = "sf-restart-" + e.getKey();
+            sf.records.clear();
+            for (int i = 1; i <= 30; i++) {
+                sf.add("Lead", id("00Q", i), t.plusSeconds(i * 60L), Map.of("Email", "r" + i + "@example.com",
+                        "CreatedDate", t.plusSeconds(i * 60L)));
+            }
+            Path dir = tmp.resolve(tenant);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("leadledger.yml"), "tenant:\n  id: " + tenant + "\n  reportingCurrency: USD\n"
+                    + "  timezone: UTC\n");
+            Files.writeString(dir.resolve("nightly-sync.yml"), """
+                    sources:
+                      - name: sf-leads
+                        profile: salesforce-api-leads
+                        api: { vendor: salesforce, object: leads, clientIdEnv: SF_TEST_CLIENT_ID,
+                               clientSecretEnv: SF_TEST_CLIENT_SECRET, baseUrl: %s }
+                    """.formatted(sf.url()));
+            Files.writeString(dir.resolve("monthly-reports.yml"), "formats: [xlsx]\nout: " + dir.resolve("out") + "\n");
+            Workspace ws = Workspace.load(dir);
+            clock.set(NIGHT1);
+            for (int i = 0; i < 3; i++) {
+                sf.failNext("none");
+            }
+            sf.failNext("limit");
+            JobExecution failed = w.bean(PipelineRunner.class).runSync(ws);
+            assertEquals(BatchStatus.FAILED, failed.getStatus());
+            long staged = count(w, "stg_lead", tenant, "sf-leads");
+            assertThat(staged).isEqualTo(20); // two chunks of 10 committed, the third rolled back
+
+            // lead 16 (committed, in the page the run stopped in) changes: it leaves this night's window
+            sf.add("Lead", id("00Q", 16), NIGHT1.plus(Duration.ofMinutes(5)), Map.of("Email", "r16.new@example.com",
+                    "CreatedDate", t));
+            JobExecution restarted = w.bean(PipelineRunner.class).restart(ws, failed.getId());
+            assertEquals(BatchStatus.COMPLETED, restarted.getStatus(), restarted.getExitStatus()::getExitDescription);
+            assertEquals(30, count(w, "stg_lead", tenant, "sf-leads"));
+            assertEquals(1L, w.jdbc().queryForObject("SELECT COUNT(*) FROM stg_lead WHERE tenant = ? AND record_id = ?",
+                    Long.class, tenant, id("00Q", 21)), "the record after the changed one is not skipped");
+            assertThat(sf.soql.get(sf.soql.size() - 1)).contains("Id > '" + id("00Q", 14) + "'");
+        }
+    }
+
     private static long count(TestWarehouse w, String table, String tenant, String source) {
         return w.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE tenant = ? AND source_name = ?",
                 Long.class, tenant, source);

@@ -95,7 +95,10 @@ public final class SalesforceFake implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Queues a fault for the next API call: "500", "limit" (403 REQUEST_LIMIT_EXCEEDED), "expire" (the token). */
+    /**
+     * Queues a fault for the next API call: "500", "limit" (403 REQUEST_LIMIT_EXCEEDED), "expire" (the token), or
+     * "none" (a call answered normally, to reach a later one).
+     */
     public void failNext(String fault) {
         faults.add(fault);
     }
