@@ -286,9 +286,14 @@ public final class SalesforceConnector implements ApiConnector {
         headers.firstValue("Sforce-Limit-Info").ifPresent(v -> {
             Matcher m = LIMIT_INFO.matcher(v);
             if (m.find()) {
+                boolean first = budget < 0;
                 used = Long.parseLong(m.group(1));
                 budget = Long.parseLong(m.group(2));
-                log.debug("Salesforce {}: api-usage {}/{}", sobject, used, budget);
+                if (first) {
+                    log.info("Salesforce {}: the org has used {} of its {} daily API requests", sobject, used, budget);
+                } else {
+                    log.debug("Salesforce {}: api-usage {}/{}", sobject, used, budget);
+                }
             }
         });
     }
