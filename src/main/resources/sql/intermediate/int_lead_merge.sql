@@ -1,5 +1,6 @@
--- HubSpot merges as exported ("Merged Contact IDs"): the survivor lists the ids merged into it, one row per
--- (merged id, survivor). Only non-deleted survivors. int_lead_alias.sql says what each merged id stands for.
+-- Merges as the tools record them, one row per (merged id, survivor): HubSpot's survivor lists the ids merged into
+-- it ("Merged Contact IDs"); a Salesforce merge loser names its survivor (MasterRecordId, staged as merged_into).
+-- Only non-deleted survivors. int_lead_alias.sql says what each merged id stands for.
 DELETE FROM int_lead_merge WHERE tenant = :tenant;
 
 -- split "101;102;103" (recursive: both databases lack a split function)
@@ -17,3 +18,11 @@ WITH RECURSIVE ids (tenant, source_name, survivor_id, item, rest) AS (
   WHERE i.rest <> ''
 )
 SELECT DISTINCT tenant, source_name, item, survivor_id FROM ids WHERE item <> '' AND item <> survivor_id;
+
+-- the merged-away records that name their survivor (Salesforce); a pair the survivor's list gave already is kept once
+INSERT INTO int_lead_merge (tenant, source_name, merged_id, survivor_id)
+SELECT s.tenant, s.source_name, s.record_id, s.merged_into
+FROM stg_lead s
+WHERE s.tenant = :tenant AND s.merged_into IS NOT NULL AND s.merged_into <> s.record_id
+  AND NOT EXISTS (SELECT 1 FROM int_lead_merge m WHERE m.tenant = s.tenant AND m.source_name = s.source_name
+                  AND m.merged_id = s.record_id AND m.survivor_id = s.merged_into);

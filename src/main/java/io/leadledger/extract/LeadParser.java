@@ -18,6 +18,9 @@ public final class LeadParser implements RowParser {
     public ParsedRow parse(RawRecord r) {
         String id = f.id(r, "id", 128);
         String status = f.text(r, "status", 100);
+        // a record the tool deleted because it merged it into another (Salesforce's MasterRecordId) is not gone:
+        // it is a member of the survivor's lead, like a HubSpot record named in the survivor's merged ids
+        String mergedInto = f.text(r, "mergedInto", 128);
         Lead lead = new Lead(id, f.emailText(r, "email", 320), f.email(r, "email"),
                 f.text(r, "firstName", 200), f.text(r, "lastName", 200),
                 f.text(r, "company", 300), f.dateTime(r, "createdAt", true),
@@ -26,8 +29,8 @@ public final class LeadParser implements RowParser {
                 f.text(r, "lifecycleStage", 100), f.dateTime(r, "handedAt", false),
                 f.dateTime(r, "acceptedAt", false), f.dateTime(r, "firstTouchAt", false),
                 FieldReader.in(f.mapping().rejectedStatuses(), status), f.text(r, "rejectionReason", 200),
-                f.text(r, "owner", 200), f.flag(r, "deleted"),
-                DomainText.idList(f.text(r, "mergedIds"), 2000));
+                f.text(r, "owner", 200), f.flag(r, "deleted") && mergedInto == null,
+                DomainText.idList(f.text(r, "mergedIds"), 2000), mergedInto);
         return ParsedRow.ok(r, lead, id);
     }
 }

@@ -32,6 +32,8 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
         Map<String, Map<String, String>> m = new LinkedHashMap<>();
         m.put("hubspot", ordered("contacts", "leads", "deals", "deals"));
         m.put("pipedrive", ordered("persons", "leads", "deals", "deals"));
+        m.put("salesforce", ordered("leads", "leads", "contacts", "leads", "opportunities", "deals",
+                "campaignMembers", "touches"));
         return java.util.Collections.unmodifiableMap(m);
     }
 

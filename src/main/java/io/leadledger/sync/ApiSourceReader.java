@@ -34,6 +34,7 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
     static final String TOTAL = "api.total";
     /** Why there is no {@link #TOTAL}: the API gives none, or the count call failed. */
     static final String TOTAL_NOTE = "api.totalNote";
+    static final String LAST_ID = "api.lastId";
 
     private final String tenant;
     private final SourceDefinition source;
@@ -46,6 +47,8 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
     private Iterator<ApiRecord> page = List.<ApiRecord>of().iterator();
     private String pageState;
     private long inPage;
+    private String lastId;
+    private List<ApiRecord> current = List.of();
     private long rowNum;
     private boolean ended;
     private PartitionCounts counts;
@@ -95,12 +98,32 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
         if (saved != null) {
             // the page the last committed chunk ended in: again, without the rows it committed
             nextPage();
-            for (long i = 0; i < skip && page.hasNext(); i++) {
-                page.next();
+            long n = committed(skip, ctx.containsKey(LAST_ID) ? ctx.getString(LAST_ID) : null);
+            for (long i = 0; i < n && page.hasNext(); i++) {
+                lastId = page.next().id();
                 inPage++;
                 rowNum++;
             }
         }
+    }
+
+    /**
+     * How many rows of the page read again were committed: {@code skip} when the last of them is the record committed
+     * last. A page read again by a query (not a saved cursor) may have lost a record that changed during the run and
+     * left the window: then up to that record's position, found by id; if the record itself left, the whole page is
+     * read again (its committed rows are staged again by key: nothing is lost, nothing doubled in staging).
+     */
+    private long committed(long skip, String savedLastId) {
+        if (skip == 0 || savedLastId == null
+                || skip <= current.size() && current.get((int) skip - 1).id().equals(savedLastId)) {
+            return skip;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i).id().equals(savedLastId)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private boolean nextPage() {
@@ -110,6 +133,7 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
             count();
             return false;
         }
+        current = p;
         page = p.iterator();
         pageState = connector.pageState();
         inPage = 0;
@@ -124,6 +148,7 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
             }
         }
         ApiRecord r = page.next();
+        lastId = r.id();
         inPage++;
         rowNum++;
         List<String> names = header.names();
@@ -161,6 +186,9 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
         if (pageState != null) {
             ctx.putString(PAGE, pageState);
             ctx.putLong(IN_PAGE, inPage);
+            if (lastId != null) {
+                ctx.putString(LAST_ID, lastId);
+            }
         }
         ctx.putLong(SourceFileReader.ROWS_DONE, rowNum);
         if (step != null && counts != null) {

@@ -25,9 +25,9 @@ public class StagingRepository {
     private static final String LEAD_INSERT = """
             INSERT INTO stg_lead (tenant, source_name, record_id, email, email_norm, first_name, last_name, company,
               created_at, source_raw, source_detail, campaign, lead_status, lifecycle_stage, handed_at, accepted_at,
-              first_touch_at, rejected, rejection_reason, owner_name, is_deleted, merged_ids, source_file, row_num, run_id,
-              raw_row)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
+              first_touch_at, rejected, rejection_reason, owner_name, is_deleted, merged_ids, merged_into, source_file,
+              row_num, run_id, raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
     private static final String DEAL_INSERT = """
             INSERT INTO stg_deal (tenant, source_name, record_id, deal_name, account_name, contact_email, email_norm,
@@ -210,7 +210,7 @@ public class StagingRepository {
         return new Object[] {tenant, source, l.recordId(), l.email(), l.emailNorm(), l.firstName(), l.lastName(),
                 l.company(), l.createdAt(), l.sourceRaw(), l.sourceDetail(), l.campaign(), l.status(),
                 l.lifecycleStage(), l.handedAt(), l.acceptedAt(), l.firstTouchAt(), l.rejected() ? 1 : 0,
-                l.rejectionReason(), l.owner(), l.deleted() ? 1 : 0, l.mergedIds(), cut(r.raw().file(), 1000),
+                l.rejectionReason(), l.owner(), l.deleted() ? 1 : 0, l.mergedIds(), l.mergedInto(), cut(r.raw().file(), 1000),
                 r.raw().rowNum(), runId, raw};
     }
 

@@ -1,6 +1,7 @@
 package io.leadledger.cli;
 
 import io.leadledger.extract.api.HubSpotFake;
+import io.leadledger.extract.api.SalesforceFake;
 import io.leadledger.support.CliDriver;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,38 @@ class CheckCommandTest {
             assertThat(api.out()).contains("api:hubspot/contacts").contains("ann@example.com").contains("row 2: QUARANTINED")
                     .contains("2 rows: 1 would load, 1 would be quarantined").doesNotContain(HubSpotFake.TOKEN);
             assertThat(api.err()).doesNotContain(HubSpotFake.TOKEN);
+            assertEquals(0, w.count("stg_lead", "check"), "check writes nothing");
+        }
+    }
+
+    @Test
+    void aSalesforceSourceIsShownAsItWouldLoadAndNothingIsWritten() throws Exception {
+        Path dir = Files.createTempDirectory("leadledger-check-sf");
+        try (SalesforceFake sf = new SalesforceFake();
+             TestWarehouse w = TestWarehouse.h2(dir.resolve("h2"), null, "--SF_CHECK_ID=" + SalesforceFake.CLIENT_ID,
+                     "--SF_CHECK_SECRET=" + SalesforceFake.CLIENT_SECRET)) {
+            sf.add("Lead", SalesforceFake.id("00Q", 1), Instant.parse("2026-10-01T10:00:00Z"), Map.of("Email",
+                    "ann@example.com", "CreatedDate", Instant.parse("2026-10-01T10:00:00Z"), "LeadSource", "Web"));
+            sf.add("Lead", SalesforceFake.id("00Q", 2), Instant.parse("2026-10-01T11:00:00Z"), Map.of("Email",
+                    "bob@example.com"));
+            Path jobs = dir.resolve("jobs");
+            Files.createDirectories(jobs);
+            Files.writeString(jobs.resolve("leadledger.yml"), "tenant:\n  id: check\n  timezone: UTC\n");
+            Files.writeString(jobs.resolve("nightly-sync.yml"), """
+                    sources:
+                      - name: sf-leads
+                        profile: salesforce-api-leads
+                        api: { vendor: salesforce, object: leads, clientIdEnv: SF_CHECK_ID,
+                               clientSecretEnv: SF_CHECK_SECRET, baseUrl: %s }
+                    """.formatted(sf.url()));
+            Files.writeString(jobs.resolve("monthly-reports.yml"), "formats: [xlsx]\n");
+
+            var api = CliDriver.run(w, "check", "sf-leads", "--jobs", jobs.toString());
+            assertEquals(0, api.code(), api::toString);
+            assertThat(api.out()).contains("api:salesforce/leads").contains("ann@example.com")
+                    .contains("row 2: QUARANTINED").contains("2 rows: 1 would load, 1 would be quarantined")
+                    .doesNotContain(SalesforceFake.CLIENT_SECRET).doesNotContain(sf.token());
+            assertThat(api.err()).doesNotContain(SalesforceFake.CLIENT_SECRET).doesNotContain(sf.token());
             assertEquals(0, w.count("stg_lead", "check"), "check writes nothing");
         }
     }

@@ -36,6 +36,7 @@ public class ApiConnectors {
         return switch (api.vendor()) {
             case "hubspot" -> new HubSpotConnector(http, api.baseUrl(), api.object(), properties, vendorLimits());
             case "pipedrive" -> new PipedriveConnector(http, api.baseUrl(), api.object(), properties);
+            case "salesforce" -> new SalesforceConnector(http, api.baseUrl(), api.object(), properties);
             default -> throw new IllegalArgumentException("no connector for " + api.vendor());
         };
     }
@@ -55,6 +56,9 @@ public class ApiConnectors {
             // HubSpot's private-app token is a bearer token; Pipedrive's API token goes in its own header
             case "hubspot" -> ApiAuth.fixed("Authorization", "Bearer ", token(api.tokenEnv()));
             case "pipedrive" -> ApiAuth.fixed("x-api-token", "", token(api.tokenEnv()));
+            // a connected app's client credentials, exchanged for an access token renewed when it expires
+            case "salesforce" -> new SalesforceAuth(api.baseUrl(), token(api.clientIdEnv()), token(api.clientSecretEnv()),
+                    settings.timeout());
             default -> throw new IllegalArgumentException("no credential for " + api.vendor());
         };
     }

@@ -11,10 +11,12 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * JSON over HTTPS for the connectors: a bearer token, a rate limiter sized to the vendor's documented limit and
@@ -64,7 +66,15 @@ public final class ApiHttp {
     }
 
     public JsonNode get(String url, RateLimiter limiter) {
-        return call(HttpRequest.newBuilder(URI.create(url)).GET(), limiter, url);
+        return get(url, limiter, h -> { });
+    }
+
+    /**
+     * A GET whose successful answer's headers go to {@code headers} first (Salesforce reports the org's API usage in
+     * Sforce-Limit-Info on every answer).
+     */
+    public JsonNode get(String url, RateLimiter limiter, Consumer<HttpHeaders> headers) {
+        return call(HttpRequest.newBuilder(URI.create(url)).GET(), limiter, url, headers);
     }
 
     public JsonNode post(String url, Object body, RateLimiter limiter) {
@@ -75,7 +85,7 @@ public final class ApiHttp {
             throw new IllegalStateException(e);
         }
         return call(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), limiter, url);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), limiter, url, h -> { });
     }
 
     public long calls() {
@@ -101,7 +111,7 @@ public final class ApiHttp {
         return m;
     }
 
-    private JsonNode call(HttpRequest.Builder request, RateLimiter limiter, String url) {
+    private JsonNode call(HttpRequest.Builder request, RateLimiter limiter, String url, Consumer<HttpHeaders> headers) {
         HttpRequest unsigned = request.timeout(timeout).header("Accept", "application/json").build();
         String where = url.replaceFirst("\\?.*", "");
         boolean[] renewed = {false};
@@ -133,12 +143,19 @@ public final class ApiHttp {
                 throw new ApiException(where + ": HTTP 401, the token was refused (expired, revoked or not this "
                         + "account's)", false);
             }
+            if (status == 403 && res.body() != null && res.body().contains("REQUEST_LIMIT_EXCEEDED")) {
+                // Salesforce: the org's request budget (daily, or concurrent long requests) is used up; retrying
+                // only spends what is left of it
+                throw new ApiException(where + ": HTTP 403, the API request limit is used up (REQUEST_LIMIT_EXCEEDED)"
+                        + vendorMessage(res.body()) + "; not retried: run again when the budget is back", false);
+            }
             if (status == 403) {
                 throw new ApiException(where + ": HTTP 403, the token lacks a scope this call needs" + vendorMessage(res.body()), false);
             }
             if (status >= 300) {
                 throw new ApiException(where + ": HTTP " + status + vendorMessage(res.body()), false);
             }
+            headers.accept(res.headers());
             try {
                 return JSON.readTree(res.body());
             } catch (JsonProcessingException e) {
@@ -167,7 +184,12 @@ public final class ApiHttp {
         String m;
         try {
             JsonNode n = JSON.readTree(body);
-            m = n.path("message").asText(body);
+            // Salesforce answers errors as a list: [{"message":..., "errorCode":...}]
+            JsonNode e = n.isArray() && !n.isEmpty() ? n.get(0) : n;
+            m = e.path("message").asText(body);
+            if (e.hasNonNull("errorCode")) {
+                m = m + " (" + e.get("errorCode").asText() + ")";
+            }
         } catch (JsonProcessingException e) {
             m = body;
         }
