@@ -36,6 +36,7 @@ public final class DemoDataGenerator {
     public static final String GOOGLE_ADS_CAMPAIGNS = "google-ads-campaigns.csv";
     public static final String MARKETING_BUDGET = "marketing-budget.xlsx";
     public static final String ECB_RATES = "eurofxref-hist.csv";
+    public static final String CAMPAIGN_MEMBERS = "salesforce-campaign-members.csv";
 
     public static final String TENANT = "Northwind Analytics";
     public static final String REPORTING_CURRENCY = "USD";
@@ -85,13 +86,14 @@ public final class DemoDataGenerator {
 
         List<Path> files = List.of(dir.resolve(HUBSPOT_CONTACTS), dir.resolve(MARKETO_LEADS),
                 dir.resolve(SALESFORCE_OPPORTUNITIES), dir.resolve(GOOGLE_ADS_CAMPAIGNS),
-                dir.resolve(MARKETING_BUDGET), dir.resolve(ECB_RATES));
+                dir.resolve(MARKETING_BUDGET), dir.resolve(ECB_RATES), dir.resolve(CAMPAIGN_MEMBERS));
         int hubspotRows = new HubspotContactsWriter().write(files.get(0), world);
         int marketoRows = new MarketoLeadsWriter().write(files.get(1), world);
         int deals = new SalesforceOpportunitiesWriter().write(files.get(2), world);
         int adsRows = new GoogleAdsCampaignsWriter().write(files.get(3), period, campaignDays);
         int budgetRows = new MarketingBudgetWriter().write(files.get(4), budget, period.lastMonth());
         new EcbRatesWriter().write(files.get(5), rates);
+        new CampaignMembersWriter().write(files.get(6), world, streams.open(Concern.CAMPAIGN_TOUCHES));
 
         int overlap = (int) world.leads.stream().filter(l -> l.inHubspot && l.inMarketo).count();
         int won = (int) world.deals.stream().filter(d -> d.won).count();

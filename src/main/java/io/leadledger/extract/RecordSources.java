@@ -83,6 +83,7 @@ public final class RecordSources {
             case LEADS -> new LeadParser(f);
             case DEALS -> new DealParser(f);
             case SPEND -> new SpendParser(f);
+            case TOUCHES -> new TouchParser(f);
         };
     }
 

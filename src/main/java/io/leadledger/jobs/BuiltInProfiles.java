@@ -7,8 +7,8 @@ public final class BuiltInProfiles {
     public static final List<String> NAMES = List.of("hubspot-contacts", "hubspot-deals", "marketo-leads",
             "salesforce-leads", "salesforce-opportunities", "pipedrive-deals", "google-ads-campaigns",
             "linkedin-ads-campaigns", "meta-ads-campaigns", "budget-xlsx", "hubspot-api-contacts", "hubspot-api-deals", "pipedrive-api-persons",
-            "pipedrive-api-deals", "salesforce-api-leads", "salesforce-api-contacts", "salesforce-api-opportunities");
-    // salesforce-api-campaign-members (kind touches) joins the list when the touches kind is merged
+            "pipedrive-api-deals", "salesforce-api-leads", "salesforce-api-contacts", "salesforce-api-opportunities",
+            "salesforce-api-campaign-members", "salesforce-campaign-members", "marketo-activities");
 
     private BuiltInProfiles() {
     }

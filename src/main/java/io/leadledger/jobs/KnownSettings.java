@@ -115,7 +115,7 @@ public final class KnownSettings {
      * but the profile's settings written in the entry itself), {@code profile:}, and any profile setting.
      */
     public static final Shape SOURCE = Shape.ofRecord(SourceDefinition.class).without("mapping")
-            .plus(Map.of("profile", Shape.VALUE)).plus(PROFILE.keys());
+            .plus(Map.of("profile", Shape.VALUE)).plus(Map.of("people", Shape.VALUE)).plus(PROFILE.keys());
 
     /** jobs/leadledger.yml. */
     public static final Shape LEADLEDGER = leadledger();

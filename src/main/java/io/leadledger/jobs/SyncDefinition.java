@@ -43,7 +43,8 @@ public record SyncDefinition(String job, String cron, String timezone, String fx
     public Map<String, List<String>> leadRefScopes() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (SourceDefinition s : sources) {
-            if (s.kind() != SourceKind.DEALS) {
+            // a touches source's person ids are scoped the same way as a deals source's lead references
+            if (s.kind() != SourceKind.DEALS && s.kind() != SourceKind.TOUCHES) {
                 continue;
             }
             List<String> scope = s.mapping().leadRefSources();

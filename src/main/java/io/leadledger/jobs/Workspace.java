@@ -46,7 +46,7 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files", "stagingFollowsFiles", "api");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "profile", "files", "stagingFollowsFiles", "api", "people");
 
     public static Workspace load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -162,7 +162,20 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         MappingProfile base = profileName == null ? null : profile(dir, profileName, where);
         MappingProfile effective = base == null ? override : base.overriddenBy(override);
         if (effective.kind() == null) {
-            throw new JobsConfigException(where + ": 'kind' (leads, deals or spend) is required when no profile sets it");
+            throw new JobsConfigException(where + ": 'kind' (leads, deals, spend or touches) is required when no profile sets it");
+        }
+        Object people = m.get("people");
+        if (people != null) {
+            // touches: the leads source whose record ids personId names (a deals source's leadRefSources, by name)
+            if (effective.kind() != SourceKind.TOUCHES) {
+                throw new JobsConfigException(where + ": 'people' is for a touches source (the leads source its person"
+                        + " ids belong to)");
+            }
+            if (!(people instanceof String p) || p.isBlank()) {
+                throw new JobsConfigException(where + ": 'people' names one leads source of this file");
+            }
+            effective = effective.overriddenBy(new MappingProfile(null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, List.of(p.strip()), null, null, null));
         }
         if (effective.columnsOrEmpty().isEmpty()) {
             throw new JobsConfigException(where + ": no column mapping: name a 'profile' or give 'columns'");

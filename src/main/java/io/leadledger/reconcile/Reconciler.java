@@ -39,7 +39,7 @@ public class Reconciler {
             "sql/intermediate/int_deal_ref.sql", "sql/intermediate/int_account_domain.sql",
             "sql/core/core_ambiguous_domain.sql", "sql/core/core_lead_deal_link.sql");
     static final List<String> CORE_SCRIPTS = List.of(
-            "sql/core/core_lead.sql", "sql/core/core_deal.sql", "sql/core/core_unmatched_deal.sql",
+            "sql/intermediate/int_touch.sql", "sql/core/core_lead.sql", "sql/core/core_deal.sql", "sql/core/core_unmatched_deal.sql",
             "sql/core/core_unmatched_lead.sql", "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql",
             "sql/core/core_spend.sql");
     static final List<String> MART_SCRIPTS = List.of("sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");

@@ -66,6 +66,7 @@ public class CountAuditRepository {
                                       AND m.source_name = s.source_name AND m.merged_id = s.record_id)""";
             case DEALS -> "SELECT COUNT(*) FROM stg_deal WHERE tenant = ? AND source_name = ? AND is_deleted = 0";
             case SPEND -> "SELECT COUNT(*) FROM stg_spend WHERE tenant = ? AND source_name = ?";
+            case TOUCHES -> "SELECT COUNT(*) FROM stg_touch WHERE tenant = ? AND source_name = ? AND is_deleted = 0";
         };
         Long n = jdbc.queryForObject(sql, Long.class, tenant, source);
         return n == null ? 0 : n;

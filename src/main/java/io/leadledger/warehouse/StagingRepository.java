@@ -40,6 +40,11 @@ public class StagingRepository {
               source_file, row_num, run_id, raw_row, month_only)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
+    private static final String TOUCH_INSERT = """
+            INSERT INTO stg_touch (tenant, source_name, record_id, email, email_norm, person_id, touched_at, source_raw,
+              source_detail, campaign, touch_type, is_deleted, source_file, row_num, run_id, raw_row)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
+
     private static final String QUARANTINE_INSERT = """
             INSERT INTO quarantine (tenant, run_id, source_name, source_file, row_num, field_name, raw_value, reason,
               raw_row, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""";
@@ -54,6 +59,7 @@ public class StagingRepository {
     private final String leadUpsert;
     private final String dealUpsert;
     private final String spendUpsert;
+    private final String touchUpsert;
 
     public StagingRepository(JdbcTemplate jdbc, javax.sql.DataSource dataSource, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
@@ -63,6 +69,7 @@ public class StagingRepository {
         this.leadUpsert = upsert(LEAD_INSERT, dialect);
         this.dealUpsert = upsert(DEAL_INSERT, dialect);
         this.spendUpsert = upsert(SPEND_INSERT, dialect);
+        this.touchUpsert = upsert(TOUCH_INSERT, dialect);
     }
 
     private static String upsert(String insert, Dialect dialect) {
@@ -100,6 +107,7 @@ public class StagingRepository {
                 case LEADS -> leadArgs(tenant, source, runId, r, (Lead) r.value(), raw);
                 case DEALS -> dealArgs(tenant, source, runId, r, (Deal) r.value(), raw);
                 case SPEND -> spendArgs(tenant, source, runId, r, (Spend) r.value(), raw);
+                case TOUCHES -> touchArgs(tenant, source, runId, r, (io.leadledger.extract.CampaignTouch) r.value(), raw);
             });
         }
         if (bulkLoad) {
@@ -150,6 +158,7 @@ public class StagingRepository {
             case LEADS -> leadUpsert;
             case DEALS -> dealUpsert;
             case SPEND -> spendUpsert;
+            case TOUCHES -> touchUpsert;
         };
         if (rows.tsv() != null) {
             MySqlBulkLoader.replaceInto(jdbc, table(sql), columns(sql), rows.tsv());
@@ -163,6 +172,7 @@ public class StagingRepository {
             case LEADS -> "stg_lead";
             case DEALS -> "stg_deal";
             case SPEND -> "stg_spend";
+            case TOUCHES -> "stg_touch";
         };
     }
 
@@ -224,6 +234,13 @@ public class StagingRepository {
     private Object[] spendArgs(String tenant, String source, long runId, ParsedRow r, Spend s, String raw) {
         return new Object[] {tenant, source, s.recordId(), s.date(), s.channel(), s.campaign(),
                 s.amount(), s.currency(), cut(r.raw().file(), 1000), r.raw().rowNum(), runId, raw, s.monthOnly() ? 1 : 0};
+    }
+
+    private Object[] touchArgs(String tenant, String source, long runId, ParsedRow r, io.leadledger.extract.CampaignTouch t,
+                               String raw) {
+        return new Object[] {tenant, source, t.recordId(), t.email(), t.emailNorm(), t.personId(), t.at(), t.source(),
+                t.sourceDetail(), t.campaign(), t.type(), t.deleted() ? 1 : 0, cut(r.raw().file(), 1000), r.raw().rowNum(),
+                runId, raw};
     }
 
     /** Quarantine rows are read by people: there the row keeps its column names. */

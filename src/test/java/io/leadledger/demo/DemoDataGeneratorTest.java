@@ -80,7 +80,7 @@ class DemoDataGeneratorTest {
         assertThat(second).isEqualTo(new DemoSummary(first.hubspotContacts(), first.marketoLeads(),
                 first.overlappingPeople(), first.deals(), first.wonDeals(), first.spendRows(), first.dirtyRows(),
                 second.files()));
-        assertThat(first.files()).hasSize(6);
+        assertThat(first.files()).hasSize(7);
         for (Path a : first.files()) {
             Path b = dirB.resolve(a.getFileName());
             // includes the XLSX: fixed core properties and zip entry times make it byte-stable

@@ -116,7 +116,7 @@ class DemoPipelineTest {
         for (Outcome o : outcomes.values()) {
             List<Map<String, Object>> audit = o.warehouse().jdbc().queryForList(
                     "SELECT * FROM run_audit WHERE tenant = ? AND run_id = (SELECT MIN(run_id) FROM run_audit)", ws.tenant().id());
-            assertThat(audit).hasSize(5);
+            assertThat(audit).hasSize(6); // five exports and the campaign members (touches)
             for (Map<String, Object> a : audit) {
                 long read = ((Number) a.get("rows_read")).longValue();
                 assertEquals(read, ((Number) a.get("rows_loaded")).longValue() + ((Number) a.get("rows_quarantined")).longValue()
@@ -203,10 +203,26 @@ class DemoPipelineTest {
                     SELECT COUNT(*) FROM core_attribution a
                     JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
                     JOIN core_lead l ON l.tenant = d.tenant AND l.lead_key = d.lead_key
-                    WHERE a.tenant = ? AND a.model = 'first_touch' AND (a.touch_seq <> 1 OR a.touch_source <> l.primary_source
+                    WHERE a.tenant = ? AND a.model = 'first_touch' AND a.touch_source <> 'campaigns'
+                      AND (a.touch_seq <> 1 OR a.touch_source <> l.primary_source
                       OR a.touch_record_id <> l.primary_record_id OR a.channel <> l.channel
                       OR a.campaign <> COALESCE(l.campaign, '(none)'))""", Long.class, t))
-                    .as(e.getKey() + ": first touch credits the lead's own source and campaign, as core_lead has them").isZero();
+                    .as(e.getKey() + ": first touch credits the lead's own source and campaign, as core_lead has them,"
+                            + " when no campaign touch came before the lead").isZero();
+            // a campaign response before the lead existed is the first touch now (issue 12): never one after
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM core_attribution a
+                    JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
+                    JOIN core_lead l ON l.tenant = d.tenant AND l.lead_key = d.lead_key
+                    WHERE a.tenant = ? AND a.model = 'first_touch' AND a.touch_source = 'campaigns'""", Long.class, t))
+                    .as(e.getKey() + ": deals first touched by a campaign response").isPositive();
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM core_attribution a
+                    JOIN core_deal d ON d.tenant = a.tenant AND d.source_name = a.source_name AND d.record_id = a.record_id
+                    JOIN core_lead l ON l.tenant = d.tenant AND l.lead_key = d.lead_key
+                    WHERE a.tenant = ? AND a.model = 'first_touch' AND a.touch_source = 'campaigns'
+                      AND a.touch_at > l.created_at""", Long.class, t))
+                    .as(e.getKey() + ": a campaign first touch after the lead's creation").isZero();
             List<String> dump = new ArrayList<>(jdbc.query("""
                     SELECT record_id, model, touch_seq, channel, campaign, credit_share, credit_rpt, touch_record_id
                     FROM core_attribution WHERE tenant = ? ORDER BY source_name, record_id, model, touch_seq""",
