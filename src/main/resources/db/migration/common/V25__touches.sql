@@ -33,6 +33,9 @@ CREATE TABLE int_touch (
   campaign      VARCHAR(300)  NOT NULL,
   touch_type    VARCHAR(100),
   matched_via   VARCHAR(16),
+  person_id     VARCHAR(128),
+  ident_key     VARCHAR(320),
   PRIMARY KEY (tenant, source_name, record_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX int_touch_lead_idx ON int_touch (tenant, lead_key);
+CREATE INDEX int_touch_ident_idx ON int_touch (tenant, ident_key);
