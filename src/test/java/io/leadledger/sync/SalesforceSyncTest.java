@@ -80,6 +80,10 @@ class SalesforceSyncTest {
                     profile: salesforce-api-opportunities
                     defaultCurrency: USD
                     api: { vendor: salesforce, object: opportunities, %1$s }
+                  - name: sf-campaigns
+                    profile: salesforce-api-campaign-members
+                    people: sf-leads
+                    api: { vendor: salesforce, object: campaignMembers, %1$s }
                 """.formatted(api));
         Files.writeString(dir.resolve("monthly-reports.yml"), "formats: [xlsx]\nout: " + dir.resolve("out") + "\n");
         return dir;
@@ -114,6 +118,13 @@ class SalesforceSyncTest {
                         "CloseDate", "2026-10-20", "CreatedDate", t.minus(Duration.ofDays(5)), "IsWon", true,
                         "IsClosed", true),
                 List.of(new SalesforceFake.Role(id("003", 1), false), new SalesforceFake.Role(id("003", 30), true))));
+        // campaign touches: a lead's webinar before it was a lead (by its Lead id), a contact's click (by e-mail only)
+        sf.add("CampaignMember", id("00v", 1), t.plusSeconds(80), Map.of("HasResponded", true, "LeadId", id("00Q", 2),
+                "Campaign.Name", "Webinar: Pipeline 101", "Campaign.Type", "Webinar", "Status", "Attended",
+                "FirstRespondedDate", "2026-09-20", "CreatedDate", t.minus(Duration.ofDays(15))));
+        sf.add("CampaignMember", id("00v", 2), t.plusSeconds(90), Map.of("HasResponded", true, "Email", "c3@example.com",
+                "Campaign.Name", "Nurture", "Campaign.Type", "Email", "Status", "Clicked",
+                "FirstRespondedDate", "2026-10-02", "CreatedDate", t));
         sf.add(new SalesforceFake.Rec("Opportunity", id("006", 31), t.plusSeconds(55), false,
                 Map.of("Name", "No contact", "StageName", "Prospecting", "Amount", 500, "CloseDate", "2026-12-01",
                         "IsWon", false, "IsClosed", false), List.of()));
@@ -156,6 +167,11 @@ class SalesforceSyncTest {
             assertEquals("Webinar", w.jdbc().queryForObject("SELECT source_raw FROM stg_lead WHERE tenant = ? "
                     + "AND record_id = ?", String.class, tenant, id("00Q", 30)));
             assertEquals(NIGHT1, watermark(w, tenant, "sf-opportunities"));
+            // campaign members are touches of their leads: by the Lead id in sf-leads, or by e-mail
+            Map<String, String> touch = new java.util.TreeMap<>();
+            w.jdbc().query("SELECT record_id, lead_key, matched_via FROM int_touch WHERE tenant = ?",
+                    rs -> { touch.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3)); }, tenant);
+            assertEquals(Map.of(id("00v", 1), "p2@example.com record", id("00v", 2), "c3@example.com email"), touch);
 
             // the next night reads what changed since the watermark (minus the overlap) only
             clock.set(NIGHT1.plus(Duration.ofDays(1)));
