@@ -7,7 +7,7 @@ public final class BuiltInProfiles {
     public static final List<String> NAMES = List.of("hubspot-contacts", "hubspot-deals", "marketo-leads",
             "salesforce-leads", "salesforce-opportunities", "pipedrive-deals", "google-ads-campaigns",
             "linkedin-ads-campaigns", "meta-ads-campaigns", "budget-xlsx", "hubspot-api-contacts", "hubspot-api-deals", "pipedrive-api-persons",
-            "pipedrive-api-deals");
+            "pipedrive-api-deals", "marketo-api-leads");
 
     private BuiltInProfiles() {
     }

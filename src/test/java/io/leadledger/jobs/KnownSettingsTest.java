@@ -42,7 +42,8 @@ class KnownSettingsTest {
 
         List<String> sync = new java.util.ArrayList<>(List.of("job", "cron", "timezone", "fx", "sources[].name",
                 "sources[].kind", "sources[].files", "sources[].stagingFollowsFiles", "sources[].api.vendor",
-                "sources[].api.object", "sources[].api.tokenEnv", "sources[].api.baseUrl", "sources[].api.overlapMinutes",
+                "sources[].api.object", "sources[].api.tokenEnv", "sources[].api.clientIdEnv", "sources[].api.clientSecretEnv",
+                "sources[].api.baseUrl", "sources[].api.overlapMinutes", "sources[].api.activityTypeIds",
                 "sources[].profile"));
         profile.stream().filter(k -> !k.equals("name") && !k.equals("kind")).forEach(k -> sync.add("sources[]." + k));
         sync.add("followSymlinks");

@@ -44,7 +44,8 @@ public class ApiConnectors {
             case "pipedrive" -> new PipedriveConnector(http, api.baseUrl(), api.object(), properties);
             case "marketo" -> new MarketoConnector(http, api.baseUrl(), api.object(), properties,
                     marketoLimit(api.baseUrl()), api.activityTypeIds() == null ? MarketoConnector.DEFAULT_TOUCH_TYPES
-                    : api.activityTypeIds(), settings.attempts(), settings.firstBackoff());
+                    : api.activityTypeIds(), settings.attempts(), settings.firstBackoff(), Duration.ofSeconds(20),
+                    Math.max(1, (settings.marketoIdGap() + MarketoConnector.PAGE - 1) / MarketoConnector.PAGE));
             default -> throw new IllegalArgumentException("no connector for " + api.vendor());
         };
     }

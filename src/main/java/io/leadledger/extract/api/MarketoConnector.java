@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * activities New Lead (12), Change Data Value (13), Merge Leads (32) and Delete Lead (37), each page of them
  * fetched with {@code GET /rest/v1/leads.json?filterType=id&filterValues=} (up to 300 ids a call). A deleted lead
  * arrives archived; a merge gives the survivor the losers' ids (mergedIds) and the losers arrive archived. A full
- * load asks for ids 1..300, 301..600... and stops after {@link #EMPTY_BLOCKS} blocks in a row with no lead.</li>
+ * load asks for ids 1..300, 301..600... and stops after a run of blocks with no lead ({@link #EMPTY_BLOCKS}, i.e. 30,000 ids, unless
+ * {@code leadledger.api.marketo-id-gap} says otherwise).</li>
  * </ul>
  * Limits: 100 calls per 20 s and 50,000 a day per instance (the rate limiter is the instance's, shared by its
  * sources); error 606 waits 20 s, 615/604/608/611/713 are retried with backoff, 607 (daily quota) fails at once.
@@ -105,8 +106,11 @@ public final class MarketoConnector implements ApiConnector {
                 EMPTY_BLOCKS);
     }
 
-    /** {@code rateWait} (after a 606) and {@code emptyBlocks} are the documented and chosen ones; tests shrink them. */
-    MarketoConnector(ApiHttp http, String baseUrl, String object, List<String> properties, RateLimiter limit,
+    /**
+     * @param rateWait    the wait after a 606 (Marketo says 20 s; tests shrink it)
+     * @param emptyBlocks a full load of leads stops after this many blocks of ids in a row without a lead
+     */
+    public MarketoConnector(ApiHttp http, String baseUrl, String object, List<String> properties, RateLimiter limit,
                      List<Integer> touchTypes, int attempts, Duration firstBackoff, Duration rateWait, int emptyBlocks) {
         this.http = http;
         this.base = baseUrl;
