@@ -88,8 +88,13 @@ final class MarketoAuth implements ApiAuth {
         } catch (ApiException e) {
             // ApiHttp's message names the path only (the query string holds the secret) and says a "token" was
             // refused where it is the client's id and secret
-            throw new ApiException("marketo identity: no access token (" + e.getMessage() + "); check the client id "
-                    + "and secret of the LaunchPoint service", e.retryable(), -1, e);
+            String where = url.replaceFirst("\\?.*", "");
+            if (e.getMessage().contains("HTTP 401")) {
+                throw new ApiException("marketo identity (" + where + "): HTTP 401, the client id and secret were "
+                        + "refused; check the LaunchPoint service's credentials (Admin > LaunchPoint > View Details) "
+                        + "in the variables clientIdEnv and clientSecretEnv name", false, -1, e);
+            }
+            throw new ApiException("marketo identity: no access token (" + e.getMessage() + ")", e.retryable(), -1, e);
         }
         String t = res.path("access_token").asText("");
         if (t.isEmpty()) {
