@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +135,42 @@ class MarketoSyncTest {
                 assertThat(w.jdbc().queryForList("SELECT message FROM run_audit WHERE tenant = ? AND message IS NOT NULL",
                         String.class, tenant)).noneMatch(m -> m.contains(secret) || m.contains(MarketoFake.CLIENT_SECRET));
             }
+        }
+    }
+
+    @Test
+    void theDailyQuotaStopsANightAndRestartGoesOnFromThePageItStoppedAt() throws Exception {
+        for (var e : warehouses.entrySet()) {
+            TestWarehouse w = e.getValue();
+            String tenant = "mkto-quota-" + e.getKey();
+            mkto.leads.clear();
+            mkto.activities.clear();
+            for (long i = 1; i <= 1_000; i++) {
+                lead(i, Instant.parse("2026-10-01T10:00:00Z").plusSeconds(i), "q" + i + "@example.com");
+            }
+            Workspace ws = Workspace.load(jobs(tenant));
+            clock.set(NIGHT1);
+            // ids 1-300 and 301-600 are read, then the day's quota is gone
+            mkto.faultOnCall.put(mkto.restCalls() + 3, "607");
+            JobExecution failed = w.bean(PipelineRunner.class).runSync(ws);
+            assertEquals(BatchStatus.FAILED, failed.getStatus());
+            assertEquals(600, w.count("stg_lead", tenant), "the pages before the refusal are committed");
+            String message = w.jdbc().queryForObject("SELECT message FROM run_audit WHERE run_id = ? AND source_name = 'marketo'",
+                    String.class, failed.getId());
+            assertThat(message).contains("Marketo error 607").contains("daily API quota").doesNotContain(MarketoFake.CLIENT_SECRET);
+
+            int before = mkto.calls.size();
+            JobExecution restarted = w.bean(PipelineRunner.class).restart(ws, failed.getId());
+            assertEquals(BatchStatus.COMPLETED, restarted.getStatus(), restarted.getExitStatus()::getExitDescription);
+            assertEquals(1_000, w.count("stg_lead", tenant));
+            assertEquals(1_000L, w.jdbc().queryForObject("SELECT COUNT(DISTINCT email_norm) FROM stg_lead WHERE tenant = ?",
+                    Long.class, tenant));
+            List<String> after = mkto.calls.subList(before, mkto.calls.size()).stream()
+                    .filter(c -> c.startsWith("GET /rest/v1/leads.json")).toList();
+            assertThat(after.get(0)).contains("filterValues=301,302,"); // the page the last committed chunk was in
+            assertThat(after).noneMatch(c -> c.contains("filterValues=1,2,3,"));
+            assertEquals(Map.of("rows_read", 1_000L, "rows_loaded", 1_000L), counts(w, restarted.getId()),
+                    "the run's audit line counts every lead once");
         }
     }
 

@@ -69,6 +69,9 @@ public final class MarketoFake implements AutoCloseable {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     /** Marketo error codes to answer the next REST calls with, one each ("602" also expires the current token). */
     public final ConcurrentLinkedQueue<String> faults = new ConcurrentLinkedQueue<>();
+    /** A Marketo error code to answer the n-th REST call with (counted from 1 over the fake's life; retries count). */
+    public final Map<Integer, String> faultOnCall = new ConcurrentHashMap<>();
+    private final AtomicInteger restCalls = new AtomicInteger();
     private final Set<String> valid = ConcurrentHashMap.newKeySet();
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private final AtomicInteger issued = new AtomicInteger();
@@ -90,6 +93,11 @@ public final class MarketoFake implements AutoCloseable {
 
     public void activity(long id, long leadId, Instant at, int type, String primary, Map<String, Object> attributes) {
         activities.add(new Activity(id, leadId, at, type, primary, attributes));
+    }
+
+    /** REST calls answered so far (identity calls not counted). */
+    public int restCalls() {
+        return restCalls.get();
     }
 
     /** Tokens handed out so far. */
@@ -136,7 +144,8 @@ public final class MarketoFake implements AutoCloseable {
             if (!valid.contains(token)) {
                 return error("601", "Access token invalid");
             }
-            String fault = faults.poll();
+            String fault = faultOnCall.remove(restCalls.incrementAndGet());
+            fault = fault != null ? fault : faults.poll();
             if (fault != null) {
                 return switch (fault) {
                     case "602" -> {
