@@ -25,6 +25,12 @@ class ProgressListener implements StepExecutionListener, ChunkListener<ParsedRow
     private final String source;
     private final Path file;
     private long started;
+    /** Step start to the first chunk (opening: the file's hash, the header), and each chunk's commit. */
+    private long opening = -1;
+    private long chunkStarted;
+    private long chunkEnded;
+    private long inChunks;
+    private long betweenChunks;
     private StepExecution step;
     private TerminalProgress terminal;
 
@@ -51,7 +57,19 @@ class ProgressListener implements StepExecutionListener, ChunkListener<ParsedRow
     }
 
     @Override
+    public void beforeChunk(Chunk<ParsedRow> chunk) {
+        chunkStarted = System.nanoTime();
+        if (opening < 0) {
+            opening = chunkStarted - started;
+        } else {
+            betweenChunks += chunkStarted - chunkEnded;
+        }
+    }
+
+    @Override
     public void afterChunk(Chunk<ParsedRow> chunk) {
+        chunkEnded = System.nanoTime();
+        inChunks += chunkEnded - chunkStarted;
         if (terminal != null && step != null) {
             terminal.update(step.getExecutionContext().getLong("rows.read", 0L));
         }
@@ -69,10 +87,12 @@ class ProgressListener implements StepExecutionListener, ChunkListener<ParsedRow
             log.info("{} {}: unchanged since it was last loaded, skipped", source, file);
         } else if (s.getFailureExceptions().isEmpty()) {
             log.info("{} {}: read {} = loaded {} + quarantined {} + duplicates {} ({} rows/s; {} s parsing rows ahead, {} s"
-                            + " writing to the database, {} s waiting for rows read, {} s for rows encoded)", source, file, read,
+                            + " staging on the writer thread, {} s waiting for rows read, {} s for rows staged at chunk ends; {} s"
+                            + " opening, {} s in chunks, {} s between them)", source, file, read,
                     ctx.getLong("rows.loaded", 0L), ctx.getLong("rows.quarantined", 0L),
                     ctx.getLong("rows.duplicate", 0L), Math.round(read / secs), secs(parsing.nanos()),
-                    secs(writer.writeNanos()), secs(reader.readNanos()), secs(writer.encodeNanos()));
+                    secs(writer.stageNanos()), secs(reader.readNanos()), secs(writer.waitNanos()), secs(Math.max(0, opening)),
+                    secs(inChunks), secs(betweenChunks));
         }
         return s.getExitStatus();
     }

@@ -41,7 +41,9 @@ import java.time.LocalDateTime;
  * transaction, so rows, quarantine and the counts the reader saves can never disagree, even after a crash. When
  * the step ends it writes the file's line of the run audit from those counts.
  */
-class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, SkipListener<ParsedRow, ParsedRow> {
+class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, SkipListener<ParsedRow, ParsedRow>,
+        org.springframework.batch.core.listener.ItemProcessListener<ParsedRow, ParsedRow>,
+        org.springframework.batch.core.listener.ChunkListener<ParsedRow, ParsedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(StagingWriter.class);
 
@@ -57,11 +59,21 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
     private final String location;
     private StepExecution step;
     private UnheldCells unheld;
+    /** Rows staged at a time: a slice goes to the database while the step reads and processes the next rows. */
+    static final int SLICE = 5_000;
+    /** Encodes slices for their staging table, and stages them on the chunk's connection, in order, while the step
+     * thread goes on: two threads, so the database is not kept waiting while the next slice is encoded. */
     private java.util.concurrent.ExecutorService encoder;
-    /** Rows encoded and staged at a time within a chunk. */
-    private static final int SLICE = 2_500;
-    private long encodeNanos;
-    private long writeNanos;
+    private java.util.concurrent.ExecutorService stager;
+    /** The chunk transaction's connection while slices of the chunk are being staged on it; null between chunks. */
+    private java.sql.Connection chunkConnection;
+    private List<ParsedRow> slice = new ArrayList<>();
+    /** Rows of this chunk handed to the stager so far, and the last of them (to check the chunk is what was staged). */
+    private int submitted;
+    private ParsedRow lastSubmitted;
+    private final List<java.util.concurrent.Future<?>> inFlight = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong stageNanos = new java.util.concurrent.atomic.AtomicLong();
+    private long waitNanos;
 
     StagingWriter(String tenant, SourceDefinition source, Path file, String mappingKey, StagingRepository staging,
                   RunAuditRepository audit, RowProcessor processor) {
@@ -87,55 +99,148 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
         this.step = stepExecution;
     }
 
+    /**
+     * Each row the processor passes is collected into a slice; a full slice is encoded and staged on the stager
+     * thread, on this chunk's own connection and so in its transaction, while the step reads and processes the next
+     * rows. The hand-made part of the import that stays: Batch's chunk loop runs read, process and write one after
+     * the other on one thread, and this keeps the database busy through the read and process phases (a chunk still
+     * commits or rolls back whole; a restart resumes after the last committed chunk).
+     */
     @Override
-    public void write(Chunk<? extends ParsedRow> chunk) throws Exception {
-        dropEarlierVersion(step.getExecutionContext());
-        if (chunk.isEmpty()) {
-            return;
+    public void afterProcess(ParsedRow item, ParsedRow result) {
+        if (result == null) {
+            return; // a duplicate
         }
-        @SuppressWarnings("unchecked")
-        List<ParsedRow> rows = (List<ParsedRow>) chunk.getItems();
-        if (unheld == null) {
-            unheld = new UnheldCells(source.mapping(), rows.get(0).raw().header());
+        if (chunkConnection == null) {
+            beginChunk(result);
         }
-        // the chunk is staged in slices, each encoded on the encoder's thread while the one before goes to the
-        // database: in the chunk's transaction still, as the overlap the hand-made import had
-        if (encoder == null) {
-            encoder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "encode-" + source.name());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        java.util.concurrent.Future<PreparedRows> next = encoder.submit(() -> prepare(rows, 0));
-        try {
-            for (int from = 0; from < rows.size(); from += SLICE) {
-                long t0 = System.nanoTime();
-                PreparedRows slice = next.get();
-                long t1 = System.nanoTime();
-                int following = from + SLICE;
-                next = following < rows.size() ? encoder.submit(() -> prepare(rows, following)) : null;
-                staging.write(slice);
-                encodeNanos += t1 - t0;
-                writeNanos += System.nanoTime() - t1;
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
-        } finally {
-            if (next != null) {
-                next.cancel(true);
-            }
+        slice.add(result);
+        if (slice.size() >= SLICE) {
+            submitSlice();
         }
     }
 
-    private PreparedRows prepare(List<ParsedRow> rows, int from) {
-        return staging.prepare(tenant, source.name(), source.kind(), step.getJobExecutionId(),
-                rows.subList(from, Math.min(rows.size(), from + SLICE)), unheld);
+    /** The first row of a chunk to stage: in the chunk's transaction, on the step thread. */
+    private void beginChunk(ParsedRow first) {
+        dropEarlierVersion(step.getExecutionContext());
+        if (unheld == null) {
+            unheld = new UnheldCells(source.mapping(), first.raw().header());
+        }
+        if (stager == null) {
+            encoder = thread("encode-");
+            stager = thread("stage-");
+        }
+        chunkConnection = staging.transactionConnection();
+    }
+
+    private java.util.concurrent.ExecutorService thread(String prefix) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, prefix + source.name());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void submitSlice() {
+        List<ParsedRow> rows = slice;
+        slice = new ArrayList<>(SLICE);
+        if (rows.isEmpty()) {
+            return;
+        }
+        submitted += rows.size();
+        lastSubmitted = rows.get(rows.size() - 1);
+        java.sql.Connection con = chunkConnection;
+        long runId = step.getJobExecutionId();
+        java.util.concurrent.Future<PreparedRows> encoded = encoder.submit(
+                () -> staging.prepare(tenant, source.name(), source.kind(), runId, rows, unheld));
+        inFlight.add(stager.submit(() -> {
+            PreparedRows prepared = encoded.get();
+            long t0 = System.nanoTime();
+            staging.write(prepared, con);
+            stageNanos.addAndGet(System.nanoTime() - t0);
+            return null;
+        }));
+    }
+
+    @Override
+    public void write(Chunk<? extends ParsedRow> chunk) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<ParsedRow> rows = (List<ParsedRow>) chunk.getItems();
+        if (chunkConnection == null) {
+            // nothing staged ahead (a chunk of duplicates only, or rows that did not pass afterProcess)
+            dropEarlierVersion(step.getExecutionContext());
+            if (rows.isEmpty()) {
+                return;
+            }
+            beginChunk(rows.get(0));
+            slice.addAll(rows);
+        } else if (rows.size() < submitted + slice.size() || (submitted > 0 && rows.get(submitted - 1) != lastSubmitted)) {
+            throw new IllegalStateException("the chunk to write is not the rows staged ahead for it");
+        } else {
+            // rows processed after the last full slice, and any the listener did not see
+            slice = new ArrayList<>(rows.subList(submitted, rows.size()));
+        }
+        try {
+            List<ParsedRow> rest = slice;
+            for (int from = 0; from < rest.size(); from += SLICE) {
+                slice = new ArrayList<>(rest.subList(from, Math.min(rest.size(), from + SLICE)));
+                submitSlice();
+            }
+            long t0 = System.nanoTime();
+            awaitStaged();
+            waitNanos += System.nanoTime() - t0;
+        } finally {
+            endChunk();
+        }
+    }
+
+    /** Waits for every slice handed to the stager; the first failure is the chunk's. */
+    private void awaitStaged() throws Exception {
+        try {
+            for (java.util.concurrent.Future<?> f : inFlight) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    /** Waits for the stager whatever happened, then gives the connection back: nothing uses it after the chunk. */
+    private void endChunk() {
+        for (java.util.concurrent.Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // the chunk fails or already failed with it
+            }
+        }
+        inFlight.clear();
+        slice = new ArrayList<>();
+        submitted = 0;
+        lastSubmitted = null;
+        if (chunkConnection != null) {
+            staging.release(chunkConnection);
+            chunkConnection = null;
+        }
+    }
+
+    /** A chunk failed before or in its write (its transaction rolls back next): stop staging on its connection. */
+    @Override
+    public void onChunkError(Exception exception, Chunk<ParsedRow> chunk) {
+        endChunk();
     }
 
     /** A rejected row (Batch's skip in the processor): to quarantine, naming file, row and field. */
     @Override
     public void onSkipInProcess(ParsedRow item, Throwable t) {
+        // the stager may be using the chunk's connection: this thread takes its turn after it (a rare path)
+        for (java.util.concurrent.Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // the chunk's write reports it
+            }
+        }
         staging.quarantine(tenant, source.name(), step.getJobExecutionId(),
                 List.of(ParsedRow.rejected(item.raw(), (RowRejectedException) t)));
     }
@@ -153,14 +258,14 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
 
     static final String CLEARED = "file.cleared";
 
-    /** Time the writer waited for rows encoded for staging. */
-    long encodeNanos() {
-        return encodeNanos;
+    /** Time the step thread waited at the end of chunks for the stager to finish. */
+    long waitNanos() {
+        return waitNanos;
     }
 
-    /** Time spent staging rows in the database. */
-    long writeNanos() {
-        return writeNanos;
+    /** Time the stager spent staging rows in the database, most of it while the step read and processed. */
+    long stageNanos() {
+        return stageNanos.get();
     }
 
     /**
@@ -169,8 +274,11 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
      */
     @Override
     public ExitStatus afterStep(StepExecution s) {
-        if (encoder != null) {
+        endChunk();
+        if (stager != null) {
+            stager.shutdownNow();
             encoder.shutdownNow();
+            stager = null;
             encoder = null;
         }
         // a failed write reaches the step wrapped by the fault-tolerant chunk's retry: the cause is what happened

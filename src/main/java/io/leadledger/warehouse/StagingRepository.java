@@ -48,6 +48,7 @@ public class StagingRepository {
     private static final List<String> KEY = List.of("tenant", "source_name", "record_id");
 
     private final JdbcTemplate jdbc;
+    private final javax.sql.DataSource dataSource;
     private final Clock clock;
     private final boolean bulkLoad;
     private final String leadUpsert;
@@ -56,6 +57,7 @@ public class StagingRepository {
 
     public StagingRepository(JdbcTemplate jdbc, javax.sql.DataSource dataSource, Dialect dialect, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.bulkLoad = bulkLoadEnabled(dataSource);
         this.leadUpsert = upsert(LEAD_INSERT, dialect);
@@ -117,6 +119,30 @@ public class StagingRepository {
 
     /** Upserts prepared rows by natural key, in the caller's transaction. */
     public void write(PreparedRows rows) {
+        write(rows, jdbc);
+    }
+
+    /**
+     * The connection of the caller's transaction (Spring's, bound to this thread), for staging from a second thread
+     * within that transaction; give it back with {@link #release(java.sql.Connection)} on this thread.
+     */
+    public java.sql.Connection transactionConnection() {
+        return org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+    }
+
+    public void release(java.sql.Connection connection) {
+        org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+
+    /**
+     * Upserts prepared rows on {@code connection}, a transaction's connection another thread holds: the rows commit
+     * or roll back with that transaction. The two threads must not use the connection at the same time.
+     */
+    public void write(PreparedRows rows, java.sql.Connection connection) {
+        write(rows, new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
+    }
+
+    private void write(PreparedRows rows, JdbcTemplate jdbc) {
         if (rows.size() == 0) {
             return;
         }
