@@ -158,6 +158,14 @@ class MarketoSyncTest {
             String message = w.jdbc().queryForObject("SELECT message FROM run_audit WHERE run_id = ? AND source_name = 'marketo'",
                     String.class, failed.getId());
             assertThat(message).contains("Marketo error 607").contains("daily API quota").doesNotContain(MarketoFake.CLIENT_SECRET);
+            // what Batch kept of the failure: the job's and every step's exit description
+            List<String> said = new java.util.ArrayList<>(List.of(failed.getExitStatus().getExitDescription()));
+            failed.getStepExecutions().forEach(s -> said.add(s.getExitStatus().getExitDescription()));
+            assertThat(String.join("\n", said)).contains("607").doesNotContain(MarketoFake.CLIENT_SECRET)
+                    .doesNotContain(MarketoFake.CLIENT_ID).doesNotContain("client_secret");
+            for (String token : mkto.tokens()) {
+                assertThat(String.join("\n", said)).doesNotContain(token);
+            }
 
             int before = mkto.calls.size();
             JobExecution restarted = w.bean(PipelineRunner.class).restart(ws, failed.getId());
