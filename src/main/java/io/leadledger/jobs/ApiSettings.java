@@ -94,7 +94,8 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
             if (!(vendor.equals("marketo") && object.equals("activities"))) {
                 throw new IllegalArgumentException("api.activityTypeIds: only for vendor marketo, object activities");
             }
-            if (activityTypeIds.isEmpty() || activityTypeIds.size() > 10 || activityTypeIds.contains(null)) {
+            if (activityTypeIds.isEmpty() || activityTypeIds.size() > 10
+                    || activityTypeIds.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("api.activityTypeIds: give 1 to 10 Marketo activity type ids "
                         + "(Marketo reads at most 10 types at once), not " + activityTypeIds);
             }
