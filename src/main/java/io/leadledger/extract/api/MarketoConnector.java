@@ -37,9 +37,11 @@ import java.util.stream.Collectors;
  * ({@link #DEFAULT_TOUCH_TYPES}); activities at or after the window's end stop the read. A full load starts
  * {@link #ACTIVITY_HISTORY} before the window's end (Marketo keeps little activity history beyond it).</li>
  * <li>Leads: the API has no "leads changed since" list. Changes since the watermark are the lead ids of the
- * activities New Lead (12), Change Data Value (13), Merge Leads (32) and Delete Lead (37), each page of them
- * fetched with {@code GET /rest/v1/leads.json?filterType=id&filterValues=} (up to 300 ids a call). A deleted lead
- * arrives archived; a merge gives the survivor the losers' ids (mergedIds) and the losers arrive archived. A full
+ * activities New Lead (12), Change Data Value (13), Merge Leads (32) and Delete Lead (37) in the window, gathered
+ * first, then read in id order with {@code GET /rest/v1/leads.json?filterType=id&filterValues=} (300 ids a call),
+ * each lead once. A deleted lead arrives archived; a merge gives the survivor the losers' ids (mergedIds) and the
+ * losers arrive archived. The resume point is the position in those ids (a restart gathers the window's
+ * activities again: the window is fixed, so they are the same). A full
  * load asks for ids 1..300, 301..600... and stops after a run of blocks with no lead ({@link #EMPTY_BLOCKS}, i.e. 30,000 ids, unless
  * {@code leadledger.api.marketo-id-gap} says otherwise).</li>
  * </ul>
@@ -76,7 +78,7 @@ public final class MarketoConnector implements ApiConnector {
     private static final DateTimeFormatter COMPACT_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXX");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    private enum Phase { TOKEN, ACTIVITIES, IDS, DONE }
+    private enum Phase { TOKEN, ACTIVITIES, CHANGES, IDS, DONE }
 
     private final ApiHttp http;
     private final String base;
@@ -94,7 +96,13 @@ public final class MarketoConnector implements ApiConnector {
     private String token;  // ACTIVITIES: the paging token of the next page
     private long nextId;   // IDS: the first id of the next block
     private int empty;     // IDS: blocks in a row without a lead
+    private int offset;    // CHANGES: the position in the night's changed ids of the next page
     private String state;
+    // leads changed in the window, gathered from its change activities before any lead is read
+    private final Set<Long> changed = new TreeSet<>();
+    private final Map<Long, Instant> gone = new HashMap<>();
+    private final Map<Long, Set<Long>> merged = new HashMap<>();
+    private List<Long> changedIds;
 
     /**
      * @param limit      the instance's limiter (100 calls per 20 s), shared by its sources
@@ -146,20 +154,31 @@ public final class MarketoConnector implements ApiConnector {
     public void start(Instant from, Instant to, String saved) {
         this.to = to;
         this.since = from != null ? from : leads ? null : to.minus(ACTIVITY_HISTORY);
+        changed.clear();
+        gone.clear();
+        merged.clear();
+        changedIds = null;
+        token = null;
+        nextId = 1;
+        empty = 0;
+        offset = 0;
+        phase = leads && from == null ? Phase.IDS : Phase.TOKEN;
         if (saved != null) {
             String[] p = saved.split("\\|", -1);
-            phase = Phase.valueOf(p[0]);
-            if (phase == Phase.ACTIVITIES) {
-                token = p[1];
-            } else {
-                nextId = Long.parseLong(p[1]);
-                empty = Integer.parseInt(p[2]);
+            switch (Phase.valueOf(p[0])) {
+                case ACTIVITIES -> {
+                    phase = Phase.ACTIVITIES;
+                    token = p[1];
+                }
+                // the window's change activities are gathered again (the same, the window being fixed), then
+                // the leads read from the position saved
+                case CHANGES -> offset = Integer.parseInt(p[1]);
+                default -> {
+                    phase = Phase.IDS;
+                    nextId = Long.parseLong(p[1]);
+                    empty = Integer.parseInt(p[2]);
+                }
             }
-        } else {
-            phase = leads && from == null ? Phase.IDS : Phase.TOKEN;
-            token = null;
-            nextId = 1;
-            empty = 0;
         }
     }
 
@@ -184,6 +203,7 @@ public final class MarketoConnector implements ApiConnector {
                     yield List.of();
                 }
                 case ACTIVITIES -> activityPage();
+                case CHANGES -> changesPage();
                 case IDS -> idBlock();
                 case DONE -> List.of();
             };
@@ -194,9 +214,11 @@ public final class MarketoConnector implements ApiConnector {
         return null;
     }
 
-    /** One page of activities: as touches, or as the leads they changed. */
+    /** One page of activities: as touches, or (leads) gathered as the leads they changed, returning nothing. */
     private List<ApiRecord> activityPage() {
-        state = Phase.ACTIVITIES + "|" + token;
+        if (!leads) {
+            state = Phase.ACTIVITIES + "|" + token;
+        }
         JsonNode res = call(base + "/rest/v1/activities.json?nextPageToken=" + enc(token) + "&activityTypeIds="
                 + types.stream().map(String::valueOf).collect(Collectors.joining(",")));
         List<JsonNode> acts = new ArrayList<>();
@@ -210,11 +232,15 @@ public final class MarketoConnector implements ApiConnector {
         }
         String next = res.path("nextPageToken").asText("");
         if (past || !res.path("moreResult").asBoolean(false) || next.isEmpty()) {
-            phase = Phase.DONE;
+            phase = leads ? Phase.CHANGES : Phase.DONE;
         } else {
             token = next;
         }
-        return leads ? changedLeads(acts) : touches(acts);
+        if (leads) {
+            gather(acts);
+            return List.of();
+        }
+        return touches(acts);
     }
 
     private List<ApiRecord> touches(List<JsonNode> acts) {
@@ -247,14 +273,11 @@ public final class MarketoConnector implements ApiConnector {
     }
 
     /**
-     * The leads a page of change activities names, as they are now; deleted ones (and merged-away ones) archived,
-     * since Marketo no longer returns them; a merge's survivor with the losers' ids. In lead id order, so that
-     * reading the same page again gives the same records in the same order.
+     * Notes the leads a page of change activities names: changed, deleted (Delete Lead), or merged (Merge Leads: the
+     * survivor changed, the merged-away ids gone and remembered as the survivor's). Gathered over the whole window
+     * first, so that each lead is read once a night, as it is at the end, a deletion winning over earlier changes.
      */
-    private List<ApiRecord> changedLeads(List<JsonNode> acts) {
-        Set<Long> changed = new TreeSet<>();
-        Map<Long, Instant> gone = new HashMap<>();
-        Map<Long, Set<Long>> merged = new HashMap<>();
+    private void gather(List<JsonNode> acts) {
         for (JsonNode a : acts) {
             long lead = a.path("leadId").asLong();
             Instant at = instant(a.path("activityDate").asText());
@@ -267,16 +290,36 @@ public final class MarketoConnector implements ApiConnector {
                         long lost = Long.parseLong(m.group());
                         if (lost != lead) {
                             merged.computeIfAbsent(lead, k -> new TreeSet<>()).add(lost);
-                            gone.putIfAbsent(lost, at);
+                            gone.put(lost, at);
                         }
                     }
                 }
                 default -> changed.add(lead);
             }
         }
-        changed.removeAll(gone.keySet());
+    }
+
+    /**
+     * The next 300 of the night's changed leads in id order, as they are now; deleted and merged-away ones archived
+     * (Marketo no longer returns them); a survivor with the ids merged into it.
+     */
+    private List<ApiRecord> changesPage() {
+        if (changedIds == null) {
+            Set<Long> all = new TreeSet<>(changed);
+            all.addAll(gone.keySet());
+            changedIds = List.copyOf(all);
+        }
+        state = Phase.CHANGES + "|" + offset;
+        List<Long> slice = changedIds.subList(Math.min(offset, changedIds.size()),
+                Math.min(offset + PAGE, changedIds.size()));
+        offset += slice.size();
+        if (offset >= changedIds.size()) {
+            phase = Phase.DONE;
+        }
+        Set<Long> ask = new TreeSet<>(slice);
+        ask.removeAll(gone.keySet());
         Map<Long, ApiRecord> page = new TreeMap<>();
-        for (ApiRecord r : fetchLeads(changed)) {
+        for (ApiRecord r : fetchLeads(ask)) {
             long id = Long.parseLong(r.id());
             Set<Long> lost = merged.get(id);
             if (lost != null) {
@@ -284,7 +327,11 @@ public final class MarketoConnector implements ApiConnector {
             }
             page.put(id, r);
         }
-        gone.forEach((id, at) -> page.putIfAbsent(id, deleted(id, at)));
+        for (long id : slice) {
+            if (gone.containsKey(id)) {
+                page.put(id, deleted(id, gone.get(id)));
+            }
+        }
         return new ArrayList<>(page.values());
     }
 

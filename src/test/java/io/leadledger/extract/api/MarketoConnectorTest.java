@@ -208,8 +208,10 @@ class MarketoConnectorTest {
         c.start(T0, T0.plusSeconds(10_000), null);
         Map<String, ApiRecord> byId = new HashMap<>();
         List<ApiRecord> all = readAll(c);
-        all.forEach(r -> byId.put(r.id(), r)); // the last read wins, as the import dedups
-        assertEquals(901, byId.size(), "898 leads, 901 deleted, 6 and 7 merged away");
+        all.forEach(r -> byId.put(r.id(), r));
+        assertEquals(901, all.size(), "898 leads, 901 deleted, 6 and 7 merged away: each once");
+        assertEquals(901, byId.size());
+        assertThat(all).extracting(r -> Long.parseLong(r.id())).isSorted();
         assertEquals("p10@example.com", byId.get("10").fields().get("email"));
         assertEquals(T0.plusSeconds(10), byId.get("10").modified());
         assertEquals("true", byId.get("901").fields().get("archived"));
@@ -222,6 +224,26 @@ class MarketoConnectorTest {
                 .allMatch(u -> u.endsWith("activityTypeIds=12,13,32,37")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(fake.calls).filteredOn(u -> u.startsWith("GET /rest/v1/leads.json"))
                 .allMatch(u -> u.contains("filterType=id") && u.contains("fields=email%2CfirstName%2CcreatedAt%2CleadSource%2CupdatedAt"));
+    }
+
+    @Test
+    void aRestartOfTheChangedLeadsGoesOnFromThePositionSaved() {
+        for (long id = 1; id <= 1_000; id++) {
+            fake.lead(id, T0.plusSeconds(id), Map.of("email", "p" + id + "@example.com", "createdAt", T0.toString()));
+            fake.activity(id, id, T0.plusSeconds(id), 13, "Email Address", Map.of());
+        }
+        MarketoConnector c = connector("leads", MarketoFake.CLIENT_SECRET, LEAD_FIELDS);
+        Instant to = T0.plusSeconds(10_000);
+        c.start(T0, to, null);
+        List<ApiRecord> first = c.nextPage();
+        List<ApiRecord> second = c.nextPage();
+        String saved = c.pageState();
+        assertEquals("CHANGES|300", saved);
+        MarketoConnector again = connector("leads", MarketoFake.CLIENT_SECRET, LEAD_FIELDS);
+        again.start(T0, to, saved);
+        List<ApiRecord> rest = readAll(again);
+        assertEquals(second, rest.subList(0, second.size()), "the saved page again, as it was");
+        assertEquals(1_000, first.size() + rest.size());
     }
 
     @Test
