@@ -119,7 +119,8 @@ public final class MarketoConnector implements ApiConnector {
      * @param emptyBlocks a full load of leads stops after this many blocks of ids in a row without a lead
      */
     public MarketoConnector(ApiHttp http, String baseUrl, String object, List<String> properties, RateLimiter limit,
-                     List<Integer> touchTypes, int attempts, Duration firstBackoff, Duration rateWait, int emptyBlocks) {
+                            List<Integer> touchTypes, int attempts, Duration firstBackoff, Duration rateWait,
+                            int emptyBlocks) {
         this.http = http;
         this.base = baseUrl;
         this.leads = object.equals("leads");
@@ -187,6 +188,7 @@ public final class MarketoConnector implements ApiConnector {
         return state;
     }
 
+    /** REST calls (retries included): the ones Marketo's limits count; the identity calls for tokens are not. */
     @Override
     public long calls() {
         return http.calls();

@@ -149,6 +149,19 @@ class MarketoConnectorTest {
     }
 
     @Test
+    void aServerErrorAndACutOffAnswerAreAskedAgain() {
+        touches();
+        MarketoConnector c = connector("activities", MarketoFake.CLIENT_SECRET, List.of());
+        c.start(T0, T0.plusSeconds(100_000), null);
+        List<ApiRecord> all = new ArrayList<>(c.nextPage());
+        fake.faults.add("503");
+        fake.faults.add("truncated");
+        all.addAll(readAll(c));
+        assertEquals(801, all.size());
+        assertEquals(1 + 3 + 2, c.calls(), "the paging token, three pages, and the two calls asked again");
+    }
+
+    @Test
     void theDailyQuotaFailsAtOnceNamingTheQuotaAndNoSecret() {
         touches();
         MarketoConnector c = connector("activities", MarketoFake.CLIENT_SECRET, List.of());

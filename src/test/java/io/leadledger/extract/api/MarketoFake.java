@@ -157,6 +157,9 @@ public final class MarketoFake implements AutoCloseable {
                     case "607" -> error("607", "Daily quota reached");
                     case "615" -> error("615", "Concurrent access limit reached");
                     case "604" -> error("604", "Request time-out");
+                    // not Marketo's own: what the network or a proxy in front of it may do
+                    case "503" -> json(503, "<html><body>Service Unavailable</body></html>");
+                    case "truncated" -> json(200, "{\"requestId\":\"e42b#14272d07d78\",\"success\":true,\"result\":[{\"id\":");
                     default -> error(fault, "Fault " + fault);
                 };
             }
