@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,12 @@ final class MarketoAuth implements ApiAuth {
     MarketoAuth(String baseUrl, ApiToken clientId, ApiToken clientSecret, Function<ApiAuth, ApiHttp> identityHttp) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        try {
+            // checked without the query: an address URI refuses would be repeated whole in the error, secret and all
+            URI.create(baseUrl + "/identity/oauth/token");
+        } catch (IllegalArgumentException e) {
+            throw new ApiException("api.baseUrl: '" + baseUrl + "' is not a valid address", false);
+        }
         this.url = baseUrl + "/identity/oauth/token?grant_type=client_credentials&client_id="
                 + URLEncoder.encode(clientId.value(), StandardCharsets.UTF_8) + "&client_secret="
                 + URLEncoder.encode(clientSecret.value(), StandardCharsets.UTF_8);

@@ -199,6 +199,14 @@ class MarketoConnectorTest {
     }
 
     @Test
+    void anAddressTheHttpClientRefusesIsNamedWithoutTheIdentityQuery() {
+        Map<String, String> env = Map.of("MKTO_ID", MarketoFake.CLIENT_ID, "MKTO_SECRET", MarketoFake.CLIENT_SECRET);
+        assertThatThrownBy(() -> new MarketoAuth("https://123-ABC-456.mktorest.com/a|b", ApiToken.fromEnvironment("MKTO_ID", env::get),
+                ApiToken.fromEnvironment("MKTO_SECRET", env::get), plain -> null))
+                .hasMessageContaining("is not a valid address").hasMessageNotContaining(MarketoFake.CLIENT_SECRET);
+    }
+
+    @Test
     void changedLeadsComeFromTheirActivitiesDeletedAndMergedOnesIncluded() {
         for (long id = 1; id <= 900; id++) {
             fake.lead(id, T0.plusSeconds(id), Map.of("email", "p" + id + "@example.com", "firstName", "P" + id,
