@@ -103,6 +103,7 @@ public final class MarketoConnector implements ApiConnector {
     private final Map<Long, Instant> gone = new HashMap<>();
     private final Map<Long, Set<Long>> merged = new HashMap<>();
     private List<Long> changedIds;
+    private Map<Integer, String> typeNames; // the instance's own, read once when a type is not a standard one
 
     /**
      * @param limit      the instance's limiter (100 calls per 20 s), shared by its sources
@@ -262,7 +263,7 @@ public final class MarketoConnector implements ApiConnector {
             f.put("leadId", text(a.get("leadId")));
             f.put("activityDate", at);
             f.put("activityTypeId", Integer.toString(type));
-            f.put("activityType", TYPE_NAMES.getOrDefault(type, "Activity type " + type));
+            f.put("activityType", typeName(type));
             f.put("primaryAttributeValue", text(a.get("primaryAttributeValue")));
             f.put("primaryAttributeValueId", text(a.get("primaryAttributeValueId")));
             f.put("campaignId", text(a.get("campaignId")));
@@ -272,6 +273,25 @@ public final class MarketoConnector implements ApiConnector {
             page.add(new ApiRecord(id, instant(at), f));
         }
         return page;
+    }
+
+    /**
+     * The activity type's name: a standard one from {@link #TYPE_NAMES}, any other (a custom activity, an event
+     * partner's) from the instance's {@code GET /rest/v1/activities/types.json}, asked once per connector.
+     */
+    private String typeName(int type) {
+        String known = TYPE_NAMES.get(type);
+        if (known != null) {
+            return known;
+        }
+        if (typeNames == null) {
+            Map<Integer, String> m = new HashMap<>();
+            for (JsonNode t : call(base + "/rest/v1/activities/types.json").path("result")) {
+                m.put(t.path("id").asInt(), t.path("name").asText());
+            }
+            typeNames = m;
+        }
+        return typeNames.getOrDefault(type, "Activity type " + type);
     }
 
     /**

@@ -101,6 +101,20 @@ class MarketoConnectorTest {
     }
 
     @Test
+    void aCustomActivityTypeIsReadByIdAndNamedFromTheInstancesTypes() {
+        fake.typeNames.put(100_001, "Attended Webinar");
+        fake.activity(1, 42, T0.plusSeconds(5), 100_001, "2026 Nov Webinar", Map.of());
+        fake.activity(2, 43, T0.plusSeconds(6), 100_001, "2026 Nov Webinar", Map.of());
+        fake.activity(3, 44, T0.plusSeconds(7), 2, "Contact Us Form", Map.of());
+        MarketoConnector c = connector("activities", MarketoFake.CLIENT_SECRET, List.of(), List.of(2, 100_001), 100);
+        c.start(T0, T0.plusSeconds(3_600), null);
+        List<ApiRecord> all = readAll(c);
+        assertThat(all).extracting(r -> r.fields().get("activityType"))
+                .containsExactly("Attended Webinar", "Attended Webinar", "Fill Out Form");
+        assertThat(fake.calls).filteredOn(u -> u.contains("activities/types.json")).hasSize(1);
+    }
+
+    @Test
     void aRestartResumesFromThePagingTokenOfTheLastCommittedPage() {
         touches();
         Instant to = T0.plusSeconds(100_000);

@@ -69,6 +69,8 @@ public final class MarketoFake implements AutoCloseable {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     /** Marketo error codes to answer the next REST calls with, one each ("602" also expires the current token). */
     public final ConcurrentLinkedQueue<String> faults = new ConcurrentLinkedQueue<>();
+    /** The instance's activity types beyond the standard ones, by id (activities/types.json). */
+    public final Map<Integer, String> typeNames = new ConcurrentHashMap<>();
     /** A Marketo error code to answer the n-th REST call with (counted from 1 over the fake's life; retries count). */
     public final Map<Integer, String> faultOnCall = new ConcurrentHashMap<>();
     private final AtomicInteger restCalls = new AtomicInteger();
@@ -167,6 +169,7 @@ public final class MarketoFake implements AutoCloseable {
                 case "/rest/v1/activities/pagingtoken.json" -> pagingToken(req);
                 case "/rest/v1/activities.json" -> activities(req);
                 case "/rest/v1/leads.json" -> leads(req);
+                case "/rest/v1/activities/types.json" -> types();
                 default -> ok(JSON.createObjectNode());
             };
         }
@@ -237,6 +240,22 @@ public final class MarketoFake implements AutoCloseable {
             if (!result.isEmpty()) {
                 n.set("result", result);
             }
+            return ok(n);
+        }
+
+        /** {@code result: [{"id","name","description","primaryAttribute":{"name","dataType"},"attributes":[...]}]} */
+        private ResponseDefinition types() {
+            ArrayNode result = JSON.createArrayNode();
+            typeNames.forEach((id, name) -> {
+                ObjectNode t = result.addObject();
+                t.put("id", id);
+                t.put("name", name);
+                t.put("description", name);
+                t.putObject("primaryAttribute").put("name", "Program").put("dataType", "integer");
+                t.putArray("attributes");
+            });
+            ObjectNode n = JSON.createObjectNode();
+            n.set("result", result);
             return ok(n);
         }
 
