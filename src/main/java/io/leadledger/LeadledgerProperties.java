@@ -66,9 +66,12 @@ public record LeadledgerProperties(@DefaultValue Smtp smtp, @DefaultValue Report
      * @param firstBackoff the wait before the first retry of a failed call (doubled each time), unless the
      *                     server says how long (Retry-After)
      * @param attempts     tries per call, the first included
+     * @param marketoIdGap a full load of Marketo leads walks the lead ids upwards and stops after this many ids in a
+     *                     row without a lead (Marketo cannot list all leads; ids are sequential, deleted ones leave
+     *                     gaps)
      */
     public record Api(@DefaultValue("60s") java.time.Duration timeout, @DefaultValue("1s") java.time.Duration firstBackoff,
-                      @DefaultValue("6") int attempts) {
+                      @DefaultValue("6") int attempts, @DefaultValue("30000") int marketoIdGap) {
     }
 
     private static String orEmpty(String s) {

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param baseUrl        the API's address (default: the vendor's public one; a sandbox or a test server)
  * @param overlapMinutes how far before the last watermark each night reads again (default 10): a record
  *                       committed late with an earlier modified time is still caught
+ * @param activityTypeIds Marketo activities only: the activity type ids read as touches (1 to 10 of them; default
+ *                        Fill Out Form 2, Click Email 11, Change Status in Progression 104)
  */
 public record ApiSettings(String vendor, String object, String tokenEnv, String clientIdEnv, String clientSecretEnv,
-                          String baseUrl, Integer overlapMinutes) {
+                          String baseUrl, Integer overlapMinutes, List<Integer> activityTypeIds) {
 
     /** Per vendor, the objects its connector reads and the kind of source (leads, deals, touches) each feeds. */
     public static final Map<String, Map<String, String>> OBJECTS = objects();
@@ -34,6 +36,7 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
         m.put("pipedrive", ordered("persons", "leads", "deals", "deals"));
         m.put("salesforce", ordered("leads", "leads", "contacts", "leads", "opportunities", "deals",
                 "campaignMembers", "touches"));
+        m.put("marketo", ordered("leads", "leads", "activities", "touches"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -47,7 +50,13 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
 
     /** Before client credentials existed: a static-token source. */
     public ApiSettings(String vendor, String object, String tokenEnv, String baseUrl, Integer overlapMinutes) {
-        this(vendor, object, tokenEnv, null, null, baseUrl, overlapMinutes);
+        this(vendor, object, tokenEnv, null, null, baseUrl, overlapMinutes, null);
+    }
+
+    /** Before Marketo's activity types: any vendor. */
+    public ApiSettings(String vendor, String object, String tokenEnv, String clientIdEnv, String clientSecretEnv,
+                       String baseUrl, Integer overlapMinutes) {
+        this(vendor, object, tokenEnv, clientIdEnv, clientSecretEnv, baseUrl, overlapMinutes, null);
     }
 
     public ApiSettings {
@@ -82,6 +91,17 @@ public record ApiSettings(String vendor, String object, String tokenEnv, String 
             overlapMinutes = 10;
         } else if (overlapMinutes < 0 || overlapMinutes > 7 * 24 * 60) {
             throw new IllegalArgumentException("api.overlapMinutes: " + overlapMinutes + " is not between 0 and 10080");
+        }
+        if (activityTypeIds != null) {
+            if (!(vendor.equals("marketo") && object.equals("activities"))) {
+                throw new IllegalArgumentException("api.activityTypeIds: only for vendor marketo, object activities");
+            }
+            if (activityTypeIds.isEmpty() || activityTypeIds.size() > 10
+                    || activityTypeIds.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new IllegalArgumentException("api.activityTypeIds: give 1 to 10 Marketo activity type ids "
+                        + "(Marketo reads at most 10 types at once), not " + activityTypeIds);
+            }
+            activityTypeIds = List.copyOf(activityTypeIds);
         }
     }
 

@@ -8,7 +8,8 @@ public final class BuiltInProfiles {
             "salesforce-leads", "salesforce-opportunities", "pipedrive-deals", "google-ads-campaigns",
             "linkedin-ads-campaigns", "meta-ads-campaigns", "budget-xlsx", "hubspot-api-contacts", "hubspot-api-deals", "pipedrive-api-persons",
             "pipedrive-api-deals", "salesforce-api-leads", "salesforce-api-contacts", "salesforce-api-opportunities",
-            "salesforce-api-campaign-members", "salesforce-campaign-members", "marketo-activities");
+            "salesforce-api-campaign-members", "salesforce-campaign-members", "marketo-activities", "marketo-api-leads",
+            "marketo-api-activities");
 
     private BuiltInProfiles() {
     }

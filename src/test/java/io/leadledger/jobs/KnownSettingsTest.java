@@ -43,7 +43,8 @@ class KnownSettingsTest {
         List<String> sync = new java.util.ArrayList<>(List.of("job", "cron", "timezone", "fx", "sources[].name",
                 "sources[].kind", "sources[].files", "sources[].stagingFollowsFiles", "sources[].api.vendor",
                 "sources[].api.object", "sources[].api.tokenEnv", "sources[].api.clientIdEnv", "sources[].api.clientSecretEnv",
-                "sources[].api.baseUrl", "sources[].api.overlapMinutes", "sources[].profile", "sources[].people"));
+                "sources[].api.baseUrl", "sources[].api.overlapMinutes", "sources[].api.activityTypeIds",
+                "sources[].profile", "sources[].people"));
         profile.stream().filter(k -> !k.equals("name") && !k.equals("kind")).forEach(k -> sync.add("sources[]." + k));
         sync.add("followSymlinks");
         assertEquals(sync, KnownSettings.paths(KnownSettings.NIGHTLY_SYNC));
