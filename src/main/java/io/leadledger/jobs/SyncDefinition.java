@@ -26,7 +26,9 @@ public record SyncDefinition(String job, String cron, String timezone, String fx
                 for (String ref : refs) {
                     boolean leads = sources.stream().anyMatch(o -> o.name().equals(ref) && o.kind() == SourceKind.LEADS);
                     if (!leads) {
-                        throw new JobsConfigException("nightly-sync.yml source '" + s.name() + "': leadRefSources names '"
+                        // a touches source sets it as 'people:'
+                        String key = s.kind() == SourceKind.TOUCHES ? "people" : "leadRefSources";
+                        throw new JobsConfigException("nightly-sync.yml source '" + s.name() + "': " + key + " names '"
                                 + ref + "', which is not a leads source of this file");
                     }
                 }

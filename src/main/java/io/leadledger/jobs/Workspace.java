@@ -180,6 +180,12 @@ public record Workspace(Path dir, TenantSettings tenant, SyncDefinition sync, Re
         if (effective.columnsOrEmpty().isEmpty()) {
             throw new JobsConfigException(where + ": no column mapping: name a 'profile' or give 'columns'");
         }
+        if (effective.kind() == SourceKind.TOUCHES && !effective.columnsOrEmpty().containsKey("email")
+                && !effective.columnsOrEmpty().containsKey("personId")) {
+            // every row would be quarantined: say it once, here
+            throw new JobsConfigException(where + ": a touches source maps 'email' or 'personId' (or both): who was"
+                    + " touched");
+        }
         if (api != null && !api.feeds().equals(effective.kind().label())) {
             throw new JobsConfigException(where + ": api.object " + api.object() + " does not fit kind "
                     + effective.kind().label());

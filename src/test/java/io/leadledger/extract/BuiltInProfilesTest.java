@@ -197,6 +197,68 @@ class BuiltInProfilesTest {
     }
 
     @Test
+    void salesforceCampaignMembersReport() throws Exception {
+        // a "Campaigns with Campaign Members" report as Salesforce exports it (Details Only, CSV, US locale), footer included
+        List<ParsedRow> rows = read("salesforce-campaign-members", "members.csv", """
+                "Campaign Name","Type","Member Status","Responded","First Responded Date","Created Date","Lead ID","Contact ID","Email","Lead Source"
+                "Webinar: Pipeline 101","Webinar","Attended","1","10/2/2026","9/28/2026 4:05 PM","00Q5g00000AbCdE","","Olivia.Martin@BrightLayer.io","Web"
+                "Nurture: ROI Playbook","Email","Sent","0","","10/1/2026 8:00 AM","","0035g00000XyZ12","jose@example.org",""
+                "Event: Summit Booth","Trade Show","Visited Booth","1","10/9/2026","10/9/2026 11:00 AM","","","",""
+
+                "Northwind Analytics"
+                "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."
+                """);
+        assertThat(rows).as("the footer is not data").hasSize(3);
+        CampaignTouch responded = (CampaignTouch) rows.get(0).value();
+        assertEquals(LocalDateTime.of(2026, 10, 2, 0, 0), responded.at(), "at its first response");
+        assertEquals("00Q5g00000AbCdE", responded.personId());
+        assertEquals("olivia.martin@brightlayer.io", responded.emailNorm());
+        assertEquals("Webinar", responded.source());
+        assertEquals("Web", responded.sourceDetail());
+        assertEquals("Webinar: Pipeline 101", responded.campaign());
+        assertEquals("Attended", responded.type());
+        CampaignTouch added = (CampaignTouch) rows.get(1).value();
+        assertEquals(LocalDateTime.of(2026, 10, 1, 8, 0), added.at(), "no response: when the person was added");
+        assertEquals("0035g00000XyZ12", added.personId(), "a contact's id when the lead id is empty");
+        assertThat(added.recordId()).as("the report has no id of the membership: derived").hasSize(40);
+        assertTrue(rows.get(2).isRejected(), "neither id nor e-mail");
+        assertThat(rows.get(2).rejection().field()).isEqualTo("Email / Lead ID | Contact ID | Lead/Contact ID");
+        assertEquals("salesforce-leads", Workspace.builtInProfile("salesforce-campaign-members").leadRefProfile());
+    }
+
+    @Test
+    void marketoActivitiesAsTheBulkExtractOrTheActivityLogWritesThem() throws Exception {
+        // the REST Bulk Activity Extract file: API names, ISO times in UTC, the type as its id
+        List<ParsedRow> bulk = read("marketo-activities", "bulk.csv", """
+                marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes
+                0f8c1f42-1e16-4c62-a1a2-6d0a3b5e6c01,1017,2026-10-05T14:04:40Z,2,3217,412,Webinar Registration Form,"{""Webpage ID"":1001}"
+                0f8c1f42-1e16-4c62-a1a2-6d0a3b5e6c02,1017,2026-10-07T09:00:00Z,11,3301,88,Newsletter October,
+                """);
+        CampaignTouch form = (CampaignTouch) bulk.get(0).value();
+        assertEquals("0f8c1f42-1e16-4c62-a1a2-6d0a3b5e6c01", form.recordId());
+        assertEquals("1017", form.personId());
+        assertNull(form.emailNorm());
+        assertEquals(LocalDateTime.of(2026, 10, 5, 16, 4, 40), form.at(), "UTC converted to the tenant's zone (Berlin)");
+        assertEquals("2", form.source());
+        assertEquals("Webinar Registration Form", form.campaign());
+        // an activity log with display names
+        List<ParsedRow> log = read("marketo-activities", "log.csv", """
+                Activity ID,Lead ID,Email Address,Activity Date,Activity Type,Primary Attribute Value
+                5501,1017,ann@alpha.com,2026-10-05 14:04:40,Fill Out Form,Webinar Registration Form
+                5502,,bob@beta.com,2026-10-06 10:00:00,Click Email,Newsletter October
+                """);
+        CampaignTouch fill = (CampaignTouch) log.get(0).value();
+        assertEquals("5501", fill.recordId());
+        assertEquals("Fill Out Form", fill.source());
+        assertEquals("Fill Out Form", fill.type());
+        assertEquals(LocalDateTime.of(2026, 10, 5, 14, 4, 40), fill.at());
+        CampaignTouch click = (CampaignTouch) log.get(1).value();
+        assertNull(click.personId());
+        assertEquals("bob@beta.com", click.emailNorm());
+        assertEquals("marketo-leads", Workspace.builtInProfile("marketo-activities").leadRefProfile());
+    }
+
+    @Test
     void aFileMissingRequiredColumnsListsFoundAndExpected() throws Exception {
         Path file = dir.resolve("wrong.csv");
         Files.writeString(file, "Name,Value\nx,1\n");

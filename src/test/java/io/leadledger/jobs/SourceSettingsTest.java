@@ -66,4 +66,26 @@ class SourceSettingsTest {
                 """)).isInstanceOf(JobsConfigException.class)
                 .hasMessageContaining("leadRefSources names 'hubspot', which is not a leads source");
     }
+
+    @Test
+    void aTouchesSourcesPeopleNamesALeadsSourceOfTheFile() throws Exception {
+        Workspace ws = load("""
+                  - { name: sf-leads, profile: salesforce-leads, files: l.csv }
+                  - { name: mkto, profile: marketo-leads, files: m.csv }
+                  - { name: members, profile: salesforce-campaign-members, files: c.csv, people: mkto }
+                  - { name: activities, profile: marketo-activities, files: a.csv }
+                  - { name: events, kind: touches, files: e.csv, columns: { at: When, email: Mail } }
+                """);
+        // people: wins over the profile's lead profile; without it, the profile's; a generic mapping: e-mail only
+        assertThat(ws.sync().leadRefScopes()).isEqualTo(Map.of("members", List.of("mkto"), "activities", List.of("mkto")));
+        assertThatThrownBy(() -> load("""
+                  - { name: deals, profile: hubspot-deals, files: d.csv }
+                  - { name: members, profile: salesforce-campaign-members, files: c.csv, people: deals }
+                """)).isInstanceOf(JobsConfigException.class)
+                .hasMessageContaining("source 'members': people names 'deals', which is not a leads source of this file");
+        assertThatThrownBy(() -> load("  - { name: sf, profile: salesforce-leads, files: l.csv, people: sf }\n"))
+                .isInstanceOf(JobsConfigException.class).hasMessageContaining("'people' is for a touches source");
+        assertThatThrownBy(() -> load("  - { name: ev, kind: touches, files: e.csv, columns: { at: When, campaign: C } }\n"))
+                .isInstanceOf(JobsConfigException.class).hasMessageContaining("maps 'email' or 'personId'");
+    }
 }

@@ -2,6 +2,7 @@ package io.leadledger.pipeline;
 
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.PipelineRunner;
+import io.leadledger.report.figures.AppendixSection;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +31,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *                              102 bob@beta.com   2026-03-12 09:00  Paid Search / Spring
  * mkto    (marketo-leads)      101 zed@zeta.de    2026-03-01 (its id 101 collides with hubspot's)
  * crm     (hubspot-deals)      D1 ref 101 Closed Won 1000 USD, created 2026-03-20, closed 2026-03-30 -> ann
+ *                              D2 ref 102 Closed Won 1000 USD, created 2026-03-25, closed 2026-03-31 -> bob
  * events  (touches, people: hubspot)
  *   T1 person 101              2026-03-01 09:00 Webinar / Webinar March  -> ann by record id (not mkto's zed)
  *   T2 ANN@alpha.com           2026-03-15 10:00 Email / Nurture 1        -> ann by e-mail
  *   T3 nobody@nowhere.com      2026-03-05 -> no lead;  T4 person 999 -> no lead;  T5 neither -> quarantined
+ *   T6 person 102              2026-03-02 09:00 Webinar / Webinar March  -> bob by record id
+ *   T7 bob@beta.com            2026-03-08 10:00 Email / Nurture 1        -> bob by e-mail
+ *   T8 bob@beta.com            2026-03-20 10:00 Email / Nurture 2        -> bob by e-mail
  * noscope (touches, no people:) N1 person 101 only -> no lead: a bare id is never matched across tools
  * ann's journey: T1 (Mar 1, Webinar), her lead record (Mar 10, Paid search), T2 (Mar 15, Email); D1 created Mar 20.
  *   first_touch: Webinar 1000 (it was Paid search before touches);   last_touch: Email 1000
  *   u_shaped: first touch T1 40 %, lead creation 40 %, nothing between -> 50/50: Webinar 500, Paid search 500
  *   full_path: 22.5 % T1, 22.5 % lead record, opportunity creation and closed won both T2 (45 %) -> 250 / 250 / 500
+ * bob's journey: T6 (Mar 2, Webinar), T7 (Mar 8, Email), his lead record (Mar 12, Paid search), T8 (Mar 20, Email);
+ * D2 created Mar 25, so opportunity creation is T8.
+ *   first_touch: Webinar 1000;   last_touch: Email 1000 (T8)
+ *   u_shaped: first touch T6 40 %, lead creation 40 %, the middle (T7) 20 %: Webinar 400, Paid search 400, Email 200
+ *             (T8, after lead creation, gets nothing under U-shaped)
+ *   w_shaped: T6 30 %, lead record 30 %, T8 30 %, between them T7 10 %: Webinar 300, Paid search 300, Email 400
+ *   full_path: T6 22.5 %, lead record 22.5 %, T8 45 % (opportunity creation and closed won), T7 10 %:
+ *              Webinar 225, Paid search 225, Email 550
+ *   linear: a quarter each: Webinar 250, Email 500, Paid search 250
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,6 +78,7 @@ class TouchesPipelineTest {
         Files.writeString(tmp.resolve("crm.csv"), """
                 Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date,Create Date,Associated Contact IDs
                 D1,Alpha,Closed Won,1000,USD,2026-03-30,2026-03-20 10:00,101
+                D2,Beta,Closed Won,1000,USD,2026-03-31,2026-03-25 10:00,102
                 """);
         Files.writeString(tmp.resolve("events.csv"), """
                 Id,Person,Email,At,Source,Campaign,Type
@@ -72,6 +87,9 @@ class TouchesPipelineTest {
                 T3,,nobody@nowhere.com,2026-03-05 10:00,Email,Nurture 1,Clicked
                 T4,999,,2026-03-06 10:00,Webinar,Webinar March,Registered
                 T5,,,2026-03-07 10:00,Webinar,Webinar March,Registered
+                T6,102,,2026-03-02 09:00,Webinar,Webinar March,Attended
+                T7,,bob@beta.com,2026-03-08 10:00,Email,Nurture 1,Clicked
+                T8,,bob@beta.com,2026-03-20 10:00,Email,Nurture 2,Clicked
                 """);
         Files.writeString(tmp.resolve("noscope.csv"), """
                 Person,At,Source,Campaign
@@ -133,7 +151,7 @@ class TouchesPipelineTest {
         Map<String, Object> audit = w.jdbc().queryForMap("""
                 SELECT rows_read, rows_loaded, rows_quarantined, rows_duplicate FROM run_audit
                 WHERE tenant = ? AND source_name = 'events'""", TENANT);
-        assertThat(audit.values().stream().map(v -> ((Number) v).longValue()).toList()).containsExactly(5L, 4L, 1L, 0L);
+        assertThat(audit.values().stream().map(v -> ((Number) v).longValue()).toList()).containsExactly(8L, 7L, 1L, 0L);
         String reason = w.jdbc().queryForObject("SELECT reason FROM quarantine WHERE tenant = ? AND source_name = 'events'",
                 String.class, TENANT);
         assertThat(reason).contains("e-mail or record id");
@@ -187,5 +205,50 @@ class TouchesPipelineTest {
                 WHERE tenant = ? AND record_id = 'D1' AND model = 'linear' ORDER BY touch_seq""", TENANT);
         assertThat(seq).extracting(r -> r.get("touch_source") + ":" + r.get("touch_record_id"))
                 .containsExactly("events:T1", "hubspot:101", "events:T2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aMiddleTouchBeforeTheLeadGetsTheMiddleWeight(String db) {
+        Map<String, Map<String, BigDecimal>> credit = credits(warehouses.get(db), "D2");
+        assertEquals(Map.of("Webinar", new BigDecimal("1000.00")), credit.get("first_touch"));
+        assertEquals(Map.of("Email", new BigDecimal("1000.00")), credit.get("last_touch"));
+        assertEquals(Map.of("Webinar", new BigDecimal("400.00"), "Paid search", new BigDecimal("400.00"),
+                "Email", new BigDecimal("200.00")), credit.get("u_shaped"), "40 / 40 / 20");
+        assertEquals(Map.of("Webinar", new BigDecimal("300.00"), "Paid search", new BigDecimal("300.00"),
+                "Email", new BigDecimal("400.00")), credit.get("w_shaped"));
+        assertEquals(Map.of("Webinar", new BigDecimal("225.00"), "Paid search", new BigDecimal("225.00"),
+                "Email", new BigDecimal("550.00")), credit.get("full_path"));
+        assertEquals(Map.of("Webinar", new BigDecimal("250.00"), "Paid search", new BigDecimal("250.00"),
+                "Email", new BigDecimal("500.00")), credit.get("linear"));
+        // the U-shaped credit names its touches: first touch, the middle one, lead creation; nothing after
+        List<Map<String, Object>> u = warehouses.get(db).jdbc().queryForList("""
+                SELECT touch_seq, touch_source, touch_record_id, credit_share FROM core_attribution
+                WHERE tenant = ? AND record_id = 'D2' AND model = 'u_shaped' AND credit_share > 0 ORDER BY touch_seq""",
+                TENANT);
+        assertThat(u).extracting(r -> r.get("touch_source") + ":" + r.get("touch_record_id"))
+                .containsExactly("events:T6", "events:T7", "hubspot:102");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void theAppendixCountsTouchesByHowTheyFoundTheirLeadAndThoseOfNoLead(String db) {
+        Map<String, Long> items = new LinkedHashMap<>();
+        warehouses.get(db).bean(AppendixSection.class).build(TENANT).get("unmatched").rows()
+                .forEach(r -> items.put((String) r.get("item"), (Long) r.get("count")));
+        assertEquals(2L, items.get("Campaign touches joined to a lead by the person's record id"), "T1, T6");
+        assertEquals(3L, items.get("Campaign touches joined to a lead by e-mail"), "T2, T7, T8");
+        assertEquals(3L, items.get("Campaign touches of no lead (kept, not attributed)"), "T3, T4 and noscope's");
+    }
+
+    private static Map<String, Map<String, BigDecimal>> credits(TestWarehouse w, String deal) {
+        Map<String, Map<String, BigDecimal>> credit = new TreeMap<>();
+        w.jdbc().query("""
+                SELECT model, channel, SUM(credit_rpt) FROM core_attribution WHERE tenant = ? AND record_id = ?
+                GROUP BY model, channel""", rs -> {
+            credit.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2),
+                    rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP));
+        }, TENANT, deal);
+        return credit;
     }
 }

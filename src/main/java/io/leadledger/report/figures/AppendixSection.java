@@ -19,7 +19,8 @@ import static io.leadledger.report.document.ValueType.TEXT;
  * The appendix every report carries: the latest sync's count audit per source file, across the run a
  * restart continued (the whole night, see {@link RunAuditRepository#latestOfNight}; a file unchanged
  * since an earlier run shows the counts of the run that loaded it) and what could not be matched: deals by
- * how they were linked, unmatched deals by reason, unmatched leads (the XLSX lists them row by row).
+ * how they were linked, unmatched deals by reason, unmatched leads (the XLSX lists them row by row), campaign
+ * touches by how they found their lead and those of no lead.
  */
 @Component
 public class AppendixSection {
@@ -122,8 +123,26 @@ public class AppendixSection {
         item(u, "Leads found in more than one tool (merged)", "SELECT COUNT(*) FROM core_lead WHERE tenant = ? AND member_count > 1", tenant);
         item(u, "Records joined to a lead through a merge in their tool (e.g. HubSpot merged contacts)",
                 "SELECT COUNT(*) FROM int_lead_member WHERE tenant = ? AND member_via = 'merge'", tenant);
+        touches(u, tenant);
         out.put("unmatched", u.build());
         return out;
+    }
+
+    /**
+     * Campaign touches (sources of kind touches) by how they found their lead, and those of no lead, which are
+     * kept in int_touch and counted here rather than dropped silently. Only for a tenant that has touches.
+     */
+    private void touches(TableBuilder u, String tenant) {
+        Map<String, Long> via = counts("""
+                SELECT COALESCE(matched_via, 'none'), COUNT(*) FROM int_touch WHERE tenant = ?
+                GROUP BY COALESCE(matched_via, 'none')""", tenant);
+        if (via.isEmpty()) {
+            return;
+        }
+        item(u, "Campaign touches joined to a lead by the person's record id", via.getOrDefault("record", 0L));
+        item(u, "Campaign touches joined to a lead by e-mail",
+                via.getOrDefault("email", 0L) + via.getOrDefault("merge", 0L));
+        item(u, "Campaign touches of no lead (kept, not attributed)", via.getOrDefault("none", 0L));
     }
 
     /**
