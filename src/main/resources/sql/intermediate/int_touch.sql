@@ -2,7 +2,7 @@
 -- touches source names (people: / leadRefSources, kept in deal_lead_ref_source; ids collide across tools, so an
 -- unscoped id is never matched); else the identity e-mail (sql/macros/identity.sql): an address merged into another
 -- lead (int_lead_alias), else the lead of that address. A touch of no lead keeps lead_key null: it is counted, not
--- dropped. The channel is mapped exactly as a lead record's (core_lead.sql, LeadRecordTouchSource).
+-- dropped. The channel is mapped exactly as a lead record's (core_lead.sql, JourneyTouchSource).
 -- Set-based in four statements, each a LEFT JOIN keyed by an index (no correlated subquery: MariaDB ran one per
 -- touch without its index): every touch with its identity e-mail first, then the three matches re-key this model's
 -- own rows, each only where no earlier one matched.

@@ -37,6 +37,7 @@ public final class DemoDataGenerator {
     public static final String MARKETING_BUDGET = "marketing-budget.xlsx";
     public static final String ECB_RATES = "eurofxref-hist.csv";
     public static final String CAMPAIGN_MEMBERS = "salesforce-campaign-members.csv";
+    public static final String MARKETO_ACTIVITIES = "marketo-activities.csv";
 
     public static final String TENANT = "Northwind Analytics";
     public static final String REPORTING_CURRENCY = "USD";
@@ -83,17 +84,21 @@ public final class DemoDataGenerator {
         SpendDefects spendDefects = new SpendDefects();
         dirtyRows += spendDefects.dirtyGoogleAds(campaignDays, adsStream);
         dirtyRows += spendDefects.dirtyBudget(budget, budgetStream);
+        // campaign touches last, from streams of their own: the files above stay byte-identical
+        new CampaignTouchSimulation(streams).simulate(world);
 
         List<Path> files = List.of(dir.resolve(HUBSPOT_CONTACTS), dir.resolve(MARKETO_LEADS),
                 dir.resolve(SALESFORCE_OPPORTUNITIES), dir.resolve(GOOGLE_ADS_CAMPAIGNS),
-                dir.resolve(MARKETING_BUDGET), dir.resolve(ECB_RATES), dir.resolve(CAMPAIGN_MEMBERS));
+                dir.resolve(MARKETING_BUDGET), dir.resolve(ECB_RATES), dir.resolve(CAMPAIGN_MEMBERS),
+                dir.resolve(MARKETO_ACTIVITIES));
         int hubspotRows = new HubspotContactsWriter().write(files.get(0), world);
         int marketoRows = new MarketoLeadsWriter().write(files.get(1), world);
         int deals = new SalesforceOpportunitiesWriter().write(files.get(2), world);
         int adsRows = new GoogleAdsCampaignsWriter().write(files.get(3), period, campaignDays);
         int budgetRows = new MarketingBudgetWriter().write(files.get(4), budget, period.lastMonth());
         new EcbRatesWriter().write(files.get(5), rates);
-        new CampaignMembersWriter().write(files.get(6), world, streams.open(Concern.CAMPAIGN_TOUCHES));
+        new CampaignMembersWriter().write(files.get(6), world);
+        new MarketoActivitiesWriter().write(files.get(7), world);
 
         int overlap = (int) world.leads.stream().filter(l -> l.inHubspot && l.inMarketo).count();
         int won = (int) world.deals.stream().filter(d -> d.won).count();

@@ -16,6 +16,9 @@ final class DemoWorld {
     final DemoPeople people;
     final List<Lead> leads = new ArrayList<>();
     final List<Deal> deals = new ArrayList<>();
+    /** Campaign responses and Marketo activities in time order (CampaignTouchSimulation). */
+    final List<CampaignTouchSimulation.Response> campaignResponses = new ArrayList<>();
+    final List<CampaignTouchSimulation.Activity> marketoActivities = new ArrayList<>();
 
     DemoWorld(DemoPeriod period) {
         this.period = period;

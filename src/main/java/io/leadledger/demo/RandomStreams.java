@@ -10,7 +10,8 @@ final class RandomStreams {
 
     enum Concern {
         LEADS(1), PEOPLE(2), FUNNEL(3), RECORD_IDS(4), DEALS(5), SPECIAL_VALUES(6), DIRTY_LEADS(7), GOOGLE_ADS(8),
-        BUDGET(9), EVENT_DATES(10), ECB_RATES(11), CAMPAIGN_TOUCHES(12);
+        BUDGET(9), EVENT_DATES(10), ECB_RATES(11), CAMPAIGN_TOUCHES(12),
+        MARKETO_ACTIVITIES(13);
 
         private final int number;
 

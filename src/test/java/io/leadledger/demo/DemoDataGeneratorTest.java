@@ -80,7 +80,7 @@ class DemoDataGeneratorTest {
         assertThat(second).isEqualTo(new DemoSummary(first.hubspotContacts(), first.marketoLeads(),
                 first.overlappingPeople(), first.deals(), first.wonDeals(), first.spendRows(), first.dirtyRows(),
                 second.files()));
-        assertThat(first.files()).hasSize(7);
+        assertThat(first.files()).hasSize(8);
         for (Path a : first.files()) {
             Path b = dirB.resolve(a.getFileName());
             // includes the XLSX: fixed core properties and zip entry times make it byte-stable
@@ -123,6 +123,39 @@ class DemoDataGeneratorTest {
             assertThat(text).as(name + " uses CRLF").contains("\r\n").endsWith("\r\n");
             assertThat(text.charAt(0)).as(name + " has no BOM").isNotEqualTo('\uFEFF');
         }
+    }
+
+    @Test
+    void campaignTouchesComeBeforeAndAfterTheLeadsSomeOfNoLead() throws IOException {
+        Set<String> hubspotMails = new HashSet<>();
+        hubspot.forEach(r -> hubspotMails.add(r.get("Email").trim().toLowerCase(Locale.ROOT)));
+        marketo.forEach(r -> hubspotMails.add(r.get("Email Address").trim().toLowerCase(Locale.ROOT)));
+        List<CSVRecord> members = records(dirA.resolve(DemoDataGenerator.CAMPAIGN_MEMBERS), 0);
+        assertThat(members).hasSizeGreaterThan(1000);
+        assertThat(members).as("responses of people who never became a lead")
+                .anyMatch(r -> r.get("Lead ID").isEmpty() && !hubspotMails.contains(r.get("Email")));
+        List<CSVRecord> activities = records(dirA.resolve(DemoDataGenerator.MARKETO_ACTIVITIES), 0);
+        assertThat(firstLines(DemoDataGenerator.MARKETO_ACTIVITIES, 1)).containsExactly(
+                "Activity ID,Lead ID,Email Address,Activity Date,Activity Type,Primary Attribute Value");
+        Map<String, Instant> marketoCreated = new HashMap<>();
+        marketo.forEach(r -> {
+            try {
+                marketoCreated.put(r.get("Id"), Instant.parse(r.get("Created At")));
+            } catch (RuntimeException dirty) {
+                // a dirtied row: its activities find no lead
+            }
+        });
+        assertThat(activities).hasSizeGreaterThan(500);
+        assertThat(activities).as("most rows carry only the lead id").filteredOn(r -> r.get("Email Address").isEmpty())
+                .hasSizeGreaterThan(activities.size() / 2);
+        assertThat(activities).as("some carry the address too").anyMatch(r -> !r.get("Email Address").isEmpty());
+        assertThat(activities).as("visits before the lead existed").anyMatch(r -> marketoCreated.containsKey(r.get("Lead ID"))
+                && Instant.parse(r.get("Activity Date")).isBefore(marketoCreated.get(r.get("Lead ID"))));
+        assertThat(activities).as("clicks after").anyMatch(r -> marketoCreated.containsKey(r.get("Lead ID"))
+                && Instant.parse(r.get("Activity Date")).isAfter(marketoCreated.get(r.get("Lead ID"))));
+        assertThat(activities).as("a lead deleted since").anyMatch(r -> !marketoCreated.containsKey(r.get("Lead ID")));
+        List<Long> ids = activities.stream().map(r -> Long.parseLong(r.get("Activity ID"))).toList();
+        assertThat(ids).as("numbered as they happened").isSorted().doesNotHaveDuplicates();
     }
 
     @Test

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Where touches come from. Today a lead's touches are its member source records; campaign memberships
- * (a CRM's CampaignMember export) would be a second implementation, or be merged into this one's query,
- * as long as each lead's touches arrive together and in time order.
+ * Where touches come from: a lead's member source records (leadRecord = true) and the campaign touches that
+ * int_touch.sql gave it (leadRecord = false), in {@link JourneyTouchSource}'s one streamed query. Each lead's
+ * touches arrive together and in time order.
  */
 public interface TouchSource {
 

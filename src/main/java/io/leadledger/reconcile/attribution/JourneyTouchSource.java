@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  * lead record is the lead's primary record.
  */
 @Component
-public class LeadRecordTouchSource implements TouchSource {
+public class JourneyTouchSource implements TouchSource {
 
     private static final String SQL = """
             SELECT m.lead_key, s.created_at, s.source_name, s.record_id,
@@ -59,7 +59,7 @@ public class LeadRecordTouchSource implements TouchSource {
     private final JdbcTemplate streaming;
     private final JdbcTemplate jdbc;
 
-    public LeadRecordTouchSource(DataSource dataSource, Dialect dialect) {
+    public JourneyTouchSource(DataSource dataSource, Dialect dialect) {
         this.streaming = new JdbcTemplate(dataSource);
         this.jdbc = new JdbcTemplate(dataSource);
         streaming.setFetchSize(dialect.streamingFetchSize());
