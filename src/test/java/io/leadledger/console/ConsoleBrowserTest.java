@@ -142,7 +142,8 @@ class ConsoleBrowserTest {
             // reconcile now: a sync run, then the deal is linked by the override
             int runsBefore = runCount();
             b.find("#reconcile-now").click();
-            assertThat(b.driver().getCurrentUrl()).contains("/runs");
+            // the form posts and redirects: the click can return before the browser has loaded the next page
+            waitFor(() -> b.driver().getCurrentUrl().contains("/runs"), "the runs page after reconcile now");
             waitFor(() -> runCount() > runsBefore && !latestRunning(), "the reconcile run");
             b.open("/runs");
             assertThat(b.all("table.runs td.status").get(0).getText()).isEqualTo("COMPLETED");
