@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The reader of an API source's partition: the records changed since the source's watermark (minus its overlap),
@@ -54,6 +58,8 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
     private PartitionCounts counts;
     private Long total;
     private String totalNote;
+    private ExecutorService fetcher;
+    private Future<Fetched> ahead;
 
     ApiSourceReader(String tenant, SourceDefinition source, ApiConnector connector, RowParsing parsing,
                     WatermarkRepository watermarks, Clock clock) {
@@ -127,17 +133,59 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
     }
 
     private boolean nextPage() {
-        List<ApiRecord> p = connector.nextPage();
-        if (p == null) {
+        Fetched f = ahead != null ? await(ahead) : fetch();
+        ahead = null;
+        if (f.page() == null) {
             ended = true;
             count();
             return false;
         }
-        current = p;
-        page = p.iterator();
-        pageState = connector.pageState();
+        current = f.page();
+        page = current.iterator();
+        pageState = f.state();
         inPage = 0;
+        // the next page is asked for while this one's rows are parsed and staged: the HTTP round trip (and the
+        // vendor's think time) no longer adds to the import's. One page at a time, so the connector is never used
+        // by two threads at once; a failure of that call surfaces when its page is wanted, as before.
+        ahead = fetcher().submit(this::fetch);
         return true;
+    }
+
+    /** A page and the state that reads it again (the connector's state right after returning it). */
+    private record Fetched(List<ApiRecord> page, String state) {
+    }
+
+    private Fetched fetch() {
+        List<ApiRecord> p = connector.nextPage();
+        return new Fetched(p, p == null ? null : connector.pageState());
+    }
+
+    private Fetched await(Future<Fetched> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the next page of " + source.name(), e);
+        }
+    }
+
+    private ExecutorService fetcher() {
+        if (fetcher == null) {
+            fetcher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "api-page-" + source.name());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return fetcher;
     }
 
     @Override
@@ -198,6 +246,20 @@ class ApiSourceReader implements ItemStreamReader<ParsedRow>, StepExecutionListe
 
     @Override
     public void close() {
+        // a page asked for ahead and not wanted (the step failed or ended): let its call finish, so a restart in
+        // this process never shares the connector with it
+        if (ahead != null) {
+            try {
+                ahead.get();
+            } catch (Exception ignored) {
+                // its failure, if any, is of a page nobody reads
+            }
+            ahead = null;
+        }
+        if (fetcher != null) {
+            fetcher.shutdown();
+            fetcher = null;
+        }
     }
 
     /** The end of the window read: the next night's watermark, once every page is committed. */

@@ -105,6 +105,7 @@ class KillRecoveryTest {
         List<String> command = job.equals("nightly") ? List.of("run", "nightly-sync", "--jobs", jobs.toString())
                 : List.of("run", "monthly-reports", "--month", MONTH, "--jobs", jobs.toString());
         killAt(dir, at, command);
+        String afterKill = trail(tenant);
 
         long killed = w.jdbc().queryForObject("""
                 SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
@@ -121,7 +122,8 @@ class KillRecoveryTest {
             assertEquals(0, monthly.code(), monthly::toString);
         }
         Path month = dir.resolve("out").resolve(tenant).resolve(MONTH);
-        assertEquals(uninterrupted, figures(month), "every figure of the six files equals the uninterrupted night's");
+        assertEquals(uninterrupted, figures(month), () -> "every figure of the six files equals the uninterrupted night's\n"
+                + "after the kill:\n" + afterKill + "\nat the end:\n" + trail(tenant));
         try (Stream<Path> left = Files.list(month)) {
             assertThat(left.map(f -> f.getFileName().toString())).as("no temporary left behind").containsExactlyInAnyOrderElementsOf(FILES);
         }
@@ -134,6 +136,18 @@ class KillRecoveryTest {
         if (at.contains("delivery_log")) {
             assertEquals(2, smtp.to(EXECUTIVES.get(0)).size(), "killed after the server took it: sent again (at least once)");
         }
+    }
+
+    /** What the night left behind, for a failure's message: the audit lines, the runs and their steps. */
+    private String trail(String tenant) {
+        return "run_audit: " + w.jdbc().queryForList("SELECT run_id, source_name, status, rows_read FROM run_audit "
+                + "WHERE tenant = ? ORDER BY run_id, source_name", tenant)
+                + "\nrun_history: " + w.jdbc().queryForList("SELECT run_id, job_instance_id, job_name, status FROM "
+                + "run_history WHERE tenant = ? ORDER BY run_id", tenant)
+                + "\nsteps: " + w.jdbc().queryForList("""
+                        SELECT s.JOB_EXECUTION_ID, s.STEP_NAME, s.STATUS, s.READ_COUNT, s.WRITE_COUNT FROM BATCH_STEP_EXECUTION s
+                        WHERE s.JOB_EXECUTION_ID IN (SELECT run_id FROM run_history WHERE tenant = ?)
+                        ORDER BY s.STEP_EXECUTION_ID""", tenant);
     }
 
     /** Starts the command line in a child JVM paused at {@code at}, waits for the pause and kills it (SIGKILL). */

@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
+import io.leadledger.report.figures.CoverageQueries;
+import io.leadledger.report.figures.DataCoverage;
+
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -239,6 +243,19 @@ class TouchesPipelineTest {
         assertEquals(2L, items.get("Campaign touches joined to a lead by the person's record id"), "T1, T6");
         assertEquals(3L, items.get("Campaign touches joined to a lead by e-mail"), "T2, T7, T8");
         assertEquals(3L, items.get("Campaign touches of no lead (kept, not attributed)"), "T3, T4 and noscope's");
+    }
+
+    /** Data coverage: touches by the month they happened, "with a value" those that found their lead. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void dataCoverageCountsTheTouchesThatFoundTheirLead(String db) {
+        DataCoverage c = new CoverageQueries(warehouses.get(db).jdbc()).of(TENANT, YearMonth.of(2026, 3));
+        assertThat(c.touches()).isTrue();
+        Map<String, List<Long>> bySource = new TreeMap<>();
+        c.counts().stream().filter(n -> n.input() == DataCoverage.Input.TOUCHES)
+                .forEach(n -> bySource.put(n.source() + " " + n.month(), List.of(n.rows(), n.withValue())));
+        assertEquals(List.of(7L, 5L), bySource.get("events 2026-03"), "T1-T4, T6-T8: all but T3 and T4 found theirs");
+        assertThat(bySource.keySet()).anyMatch(k -> k.startsWith("noscope ")).allMatch(k -> k.endsWith(" 2026-03"));
     }
 
     private static Map<String, Map<String, BigDecimal>> credits(TestWarehouse w, String deal) {

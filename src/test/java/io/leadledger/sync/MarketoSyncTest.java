@@ -182,6 +182,69 @@ class MarketoSyncTest {
         }
     }
 
+    /**
+     * Activities as touches, end to end: a leads source and an activities source naming it ({@code people:}); each
+     * activity finds its lead by the Marketo lead id alone (an activity carries no e-mail), the channel map names
+     * the types' channels, a type not asked for is never read, and an activity of a lead deleted since is a touch
+     * of no lead.
+     */
+    @Test
+    void activitiesBecomeTouchesOfTheirLeadsByLeadId() throws Exception {
+        Instant t = Instant.parse("2026-10-01T10:00:00Z");
+        for (var e : warehouses.entrySet()) {
+            TestWarehouse w = e.getValue();
+            String tenant = "mkto-touch-" + e.getKey();
+            mkto.leads.clear();
+            mkto.activities.clear();
+            for (long i = 1; i <= 5; i++) {
+                lead(i, t.plusSeconds(i * 600), "t" + i + "@example.com");
+            }
+            // Fill Out Form (2) before lead 1 was created, Click Email (11) after; a Visit Webpage (1) is not a touch
+            // type asked for; lead 99 was deleted from Marketo since its click
+            mkto.activity(11, 1, t.minus(Duration.ofDays(3)), 2, "Whitepaper form", Map.of("Referrer URL", "https://g.co"));
+            mkto.activity(12, 1, t.plus(Duration.ofDays(2)), 11, "Nurture 3", Map.of());
+            mkto.activity(13, 2, t.plus(Duration.ofDays(1)), 11, "Nurture 1", Map.of());
+            mkto.activity(14, 3, t.plus(Duration.ofDays(1)), 1, "/pricing", Map.of());
+            mkto.activity(15, 99, t.plus(Duration.ofDays(1)), 11, "Nurture 1", Map.of());
+            Path dir = jobs(tenant);
+            Files.writeString(dir.resolve("leadledger.yml"), """
+                    tenant:
+                      id: %s
+                      reportingCurrency: USD
+                      timezone: UTC
+                    channels:
+                      Fill Out Form: Website
+                      Click Email: Email
+                    """.formatted(tenant));
+            Files.writeString(dir.resolve("nightly-sync.yml"), Files.readString(dir.resolve("nightly-sync.yml")) + """
+                      - name: marketo-activities
+                        profile: marketo-api-activities
+                        people: marketo
+                        api: { vendor: marketo, object: activities, clientIdEnv: MKTO_TEST_CLIENT_ID,
+                               clientSecretEnv: MKTO_TEST_CLIENT_SECRET, baseUrl: %s }
+                    """.formatted(mkto.url()));
+            clock.set(NIGHT1);
+            JobExecution night = w.bean(PipelineRunner.class).runSync(Workspace.load(dir));
+            assertEquals(BatchStatus.COMPLETED, night.getStatus(), night.getExitStatus()::getExitDescription);
+
+            Map<String, String> touch = new java.util.TreeMap<>();
+            w.jdbc().query("SELECT record_id, lead_key, matched_via, channel, campaign, touch_type FROM int_touch "
+                    + "WHERE tenant = ?", rs -> {
+                touch.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+                        + rs.getString(5) + " " + rs.getString(6));
+            }, tenant);
+            assertEquals(Map.of(
+                    "11", "t1@example.com record Website Whitepaper form Fill Out Form",
+                    "12", "t1@example.com record Email Nurture 3 Click Email",
+                    "13", "t2@example.com record Email Nurture 1 Click Email",
+                    "15", "null null Email Nurture 1 Click Email"), touch);
+            Map<String, Object> audit = w.jdbc().queryForMap("SELECT rows_read, rows_loaded, rows_quarantined FROM "
+                    + "run_audit WHERE run_id = ? AND source_name = 'marketo-activities'", night.getId());
+            assertEquals(List.of(4L, 4L, 0L), List.of(((Number) audit.get("rows_read")).longValue(),
+                    ((Number) audit.get("rows_loaded")).longValue(), ((Number) audit.get("rows_quarantined")).longValue()));
+        }
+    }
+
     private static Map<String, Long> counts(TestWarehouse w, long run) {
         Map<String, Object> m = w.jdbc().queryForMap("SELECT rows_read, rows_loaded FROM run_audit WHERE run_id = ? "
                 + "AND source_name = 'marketo'", run);

@@ -18,7 +18,8 @@ import io.leadledger.report.figures.DataCoverage.Input;
  * the month they were created, deals in the month they closed, spend in its month. An input counts as supplied
  * when any row of the 12-month window carries it (a deal amount only when it is not 0). A source set to
  * {@code handedAt: createdAt} supplies hand-off dates although its staging rows have none: the reconcile applies
- * the setting (table source_setting), so the coverage reads it from there too.
+ * the setting (table source_setting), so the coverage reads it from there too. Campaign touches are counted as the
+ * reconcile left them (int_touch), in the month they happened: whether each found its lead is the reconcile's.
  */
 @Component
 public class CoverageQueries {
@@ -76,11 +77,22 @@ public class CoverageQueries {
                 add(counts, supplied, rs.getString(1), m, rs.getLong("n"), Input.SPEND, rs.getLong("spend"));
             }
         }, tenant);
+        // touches by the month they happened; "with a value": those that found their lead
+        jdbc.query("""
+                SELECT source_name, YEAR(touched_at) * 100 + MONTH(touched_at) AS m, COUNT(*) AS n,
+                       SUM(CASE WHEN lead_key IS NOT NULL THEN 1 ELSE 0 END) AS found
+                FROM int_touch WHERE tenant = ?
+                GROUP BY source_name, YEAR(touched_at) * 100 + MONTH(touched_at)""", rs -> {
+            int m = rs.getInt("m");
+            if (m >= first && m <= last) {
+                add(counts, supplied, rs.getString(1), m, rs.getLong("n"), Input.TOUCHES, rs.getLong("found"));
+            }
+        }, tenant);
         counts.sort(java.util.Comparator.comparing(Count::input).thenComparing(Count::source).thenComparing(Count::month));
         YearMonth begin = begins[0] == Integer.MAX_VALUE ? null : YearMonth.of(begins[0] / 100, begins[0] % 100);
         return new DataCoverage(begin, List.copyOf(counts), supplied.contains(Input.SPEND), supplied.contains(Input.HANDOFF),
                 supplied.contains(Input.STATUS), supplied.contains(Input.FIRST_TOUCH), supplied.contains(Input.AMOUNTS),
-                supplied.contains(Input.DEAL_OWNER));
+                supplied.contains(Input.DEAL_OWNER), supplied.contains(Input.TOUCHES));
     }
 
     private static void add(List<Count> counts, Set<Input> supplied, String source, int m, long rows, Input input, long with) {

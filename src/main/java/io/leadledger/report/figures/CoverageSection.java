@@ -118,7 +118,7 @@ public final class CoverageSection {
     public static Definition definition() {
         return new Definition("Data coverage", "Which inputs the exports supplied in the 12 months: per source, rows "
                 + "with a value (leads by creation month, deals by close month, spend by its month; a deal amount of 0 "
-                + "is no amount). A figure needing an input no source supplied is left out and named on the first "
+                + "is no amount; a campaign touch, by the month it happened, has a value when it found its lead). A figure needing an input no source supplied is left out and named on the first "
                 + "page, never shown as 0.");
     }
 

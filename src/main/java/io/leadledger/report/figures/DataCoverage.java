@@ -13,10 +13,10 @@ import java.util.List;
  * @param counts     rows and rows with a value, per source, month and input (months of the 12-month window)
  */
 public record DataCoverage(YearMonth dataBegins, List<Count> counts, boolean spend, boolean handoff, boolean status,
-                           boolean firstTouch, boolean amounts, boolean dealOwner) {
+                           boolean firstTouch, boolean amounts, boolean dealOwner, boolean touches) {
 
     /** Everything supplied: what the reports assumed before they could tell (and what a full data set gives). */
-    public static final DataCoverage FULL = new DataCoverage(null, List.of(), true, true, true, true, true, true);
+    public static final DataCoverage FULL = new DataCoverage(null, List.of(), true, true, true, true, true, true, true);
 
     public enum Input {
         SPEND("Spend", "spend", "cost per lead, ROI, ROAS, CAC, the grow and cut insights"),
@@ -24,7 +24,10 @@ public record DataCoverage(YearMonth dataBegins, List<Count> counts, boolean spe
         STATUS("Acceptance / rejection status", "leads", "accepted, rejected, acceptance rate, rejection reasons"),
         FIRST_TOUCH("First sales activity", "leads", "never touched, speed-to-lead"),
         AMOUNTS("Deal amounts (non-zero)", "deals", "revenue, pipeline, ROI, revenue per lead"),
-        DEAL_OWNER("Deal owner", "deals", "won and lost deals by the rep who worked them");
+        DEAL_OWNER("Deal owner", "deals", "won and lost deals by the rep who worked them"),
+        // a touch counts when it found its lead: one of no lead is kept but credits nothing
+        TOUCHES("Campaign touches of a lead", "touches",
+                "the touches between first touch and the deal in the multi-touch models (U-, W-shaped, full path)");
 
         public final String label;
         public final String kind;
@@ -49,6 +52,7 @@ public record DataCoverage(YearMonth dataBegins, List<Count> counts, boolean spe
             case FIRST_TOUCH -> firstTouch;
             case AMOUNTS -> amounts;
             case DEAL_OWNER -> dealOwner;
+            case TOUCHES -> touches;
         };
     }
 
