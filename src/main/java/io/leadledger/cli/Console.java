@@ -37,6 +37,10 @@ public class Console {
                         a.read(), a.loaded(), a.quarantined(), a.duplicates());
             }
         }
+        // whether the reconcile rebuilt the tables or kept them (nothing they are built from changed)
+        e.getStepExecutions().stream().filter(s -> s.getStepName().equals("reconcile"))
+                .map(s -> s.getExecutionContext().getString("reconcile", "")).filter(r -> !r.isEmpty())
+                .forEach(r -> out.println("reconcile: " + r));
         if (e.getStatus() == BatchStatus.COMPLETED) {
             out.printf("run %d (%s) completed%n", id, e.getJobInstance().getJobName());
             return OK;

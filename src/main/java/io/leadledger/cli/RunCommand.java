@@ -32,6 +32,9 @@ public class RunCommand implements Callable<Integer> {
     YearMonth month;
     @Option(names = "--resend", description = "monthly-reports: e-mail the reports again to recipients who already had them.")
     boolean resend;
+    @Option(names = "--full", description = "nightly-sync: rebuild every reconciled table even when no export, "
+            + "override or setting changed since the last reconcile (which otherwise keeps them).")
+    boolean full;
     @Spec
     CommandSpec spec;
 
@@ -50,7 +53,11 @@ public class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--month and --resend apply to " + ws.reports().job() + " only");
             return Console.USAGE;
         }
-        JobExecution e = runner.run(ws, job, month, resend);
+        if (full && !job.equals(ws.sync().job())) {
+            spec.commandLine().getErr().println("--full applies to " + ws.sync().job() + " only");
+            return Console.USAGE;
+        }
+        JobExecution e = runner.run(ws, job, month, resend, full);
         int code = console.report(e, spec.commandLine().getOut(), spec.commandLine().getErr());
         e.getStepExecutions().stream().filter(s -> s.getStepName().equals("deliver"))
                 .map(s -> s.getExecutionContext().getString("delivery", "")).filter(d -> !d.isEmpty()).findFirst()

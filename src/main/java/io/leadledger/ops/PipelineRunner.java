@@ -74,9 +74,17 @@ public class PipelineRunner {
 
     /** @param scheduledFor the cron slot a daemon run is for (null when started by hand or by cron) */
     public JobExecution runSync(Workspace ws, Instant scheduledFor) throws Exception {
+        return runSync(ws, scheduledFor, false);
+    }
+
+    /** @param full rebuild every reconciled table even when nothing it is built from changed */
+    public JobExecution runSync(Workspace ws, Instant scheduledFor, boolean full) throws Exception {
         JobParametersBuilder p = params(ws);
         if (scheduledFor != null) {
             p.addString("scheduledFor", scheduledFor.toString());
+        }
+        if (full) {
+            p.addString(io.leadledger.sync.SyncJobFactory.FULL, "true");
         }
         return guard.launch(ws, ws.sync().job(), () -> operator.start(syncJob(ws), p.toJobParameters()));
     }
@@ -134,8 +142,13 @@ public class PipelineRunner {
 
     /** A job of jobs/ by name; {@code month} and {@code resend} apply to the monthly reports. */
     public JobExecution run(Workspace ws, String jobName, YearMonth month, boolean resend) throws Exception {
+        return run(ws, jobName, month, resend, false);
+    }
+
+    /** As above; {@code full} applies to the sync: a full rebuild of the reconciled tables. */
+    public JobExecution run(Workspace ws, String jobName, YearMonth month, boolean resend, boolean full) throws Exception {
         if (jobName.equals(ws.sync().job())) {
-            return runSync(ws);
+            return runSync(ws, null, full);
         }
         if (jobName.equals(ws.reports().job())) {
             return runMonthly(ws, month, resend, null);

@@ -50,10 +50,15 @@ public class Reconciler {
     private final AttributionBuilder attribution;
     private final MatchingTables matchingTables;
     private final Dialect dialect;
+    private final ReconcileInputs inputs;
+    private final java.time.Clock clock;
 
     public Reconciler(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, FxDailyBuilder fx,
-                      AttributionBuilder attribution, MatchingTables matchingTables, Dialect dialect) {
+                      AttributionBuilder attribution, MatchingTables matchingTables, Dialect dialect,
+                      ReconcileInputs inputs, java.time.Clock clock) {
         this.dialect = dialect;
+        this.inputs = inputs;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
         this.fx = fx;
@@ -61,17 +66,46 @@ public class Reconciler {
         this.matchingTables = matchingTables;
     }
 
-    /** How long the parts took, in milliseconds (the import benchmark prints them). */
-    public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs) {
+    /**
+     * How long the parts took, in milliseconds (the import benchmark prints them).
+     *
+     * @param kept null when the tables were rebuilt; otherwise why they were kept as they are
+     */
+    public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs, String kept) {
     }
 
-    /** Without the sources' settings: every source at its defaults (the benchmark). */
+    /** Without the sources' settings: every source at its defaults, always rebuilt (the benchmark, tests). */
     public Timings reconcile(TenantSettings tenant, LocalDate asOf) {
-        return reconcile(tenant, null, asOf);
+        return reconcile(tenant, null, asOf, true, null);
     }
 
+    /** A full rebuild. */
     public Timings reconcile(TenantSettings tenant, SyncDefinition sync, LocalDate asOf) {
+        return reconcile(tenant, sync, asOf, true, null);
+    }
+
+    /**
+     * Rebuilds the tenant's tables, or, unless {@code full}, keeps them when nothing they are built from changed
+     * since the last complete reconcile ({@link ReconcileInputs}): the same settings, code and data, and an as-of
+     * day that moves no lead across the "never touched" line. A kept night still extends the daily FX table to
+     * the as-of day, as a rebuild would; everything else is already what a rebuild would write.
+     *
+     * @param runId the run reconciling (recorded with the fingerprint; null outside a run)
+     */
+    public Timings reconcile(TenantSettings tenant, SyncDefinition sync, LocalDate asOf, boolean full, Long runId) {
         LocalDateTime neverTouchedBefore = asOf.atStartOfDay().minusDays(tenant.neverTouchedAfterDays());
+        long begin = System.nanoTime();
+        ReconcileInputs.Fingerprint now = inputs.of(tenant, sync);
+        String kept = full ? null : unchanged(tenant.id(), now, neverTouchedBefore);
+        if (kept != null) {
+            tx.executeWithoutResult(status -> {
+                fx.build(tenant.id(), tenant.reportingCurrency(), asOf);
+                inputs.save(tenant.id(), now, neverTouchedBefore, asOf, runId, LocalDateTime.now(clock));
+            });
+            Timings t = new Timings(0, 0, (System.nanoTime() - begin) / 1_000_000, Map.of(), kept);
+            log.info("reconcile: nothing changed, tables kept ({}; {} ms)", kept, t.totalMs());
+            return t;
+        }
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("tenant", tenant.id())
                 .addValue("currency", tenant.reportingCurrency())
@@ -81,7 +115,6 @@ public class Reconciler {
                 .addValue("gmailDots", tenant.identity().ignoreDotsInGmail() ? 1 : 0);
         Map<String, Long> scriptMs = new LinkedHashMap<>();
         long[] parts = new long[2];
-        long start = System.nanoTime();
         tx.executeWithoutResult(status -> {
             fx.build(tenant.id(), tenant.reportingCurrency(), asOf);
             fx.checkComplete(tenant.id(), tenant.reportingCurrency());
@@ -98,10 +131,25 @@ public class Reconciler {
             log.info("attribution: {} deals, {} credit rows, {} journeys ({} converted) in {} ms", a.deals(), a.rows(),
                     a.journeys(), a.conversions(), parts[1]);
             run(MART_SCRIPTS, p, scriptMs);
+            inputs.save(tenant.id(), now, neverTouchedBefore, asOf, runId, LocalDateTime.now(clock));
         });
-        Timings t = new Timings(parts[0], parts[1], (System.nanoTime() - start) / 1_000_000, Map.copyOf(scriptMs));
+        Timings t = new Timings(parts[0], parts[1], (System.nanoTime() - begin) / 1_000_000, Map.copyOf(scriptMs), null);
         log.info("reconcile: matching {} ms, attribution {} ms, total {} ms", t.matchingMs(), t.attributionMs(), t.totalMs());
         return t;
+    }
+
+    /** Why the tables can be kept, or null when they must be rebuilt. */
+    private String unchanged(String tenant, ReconcileInputs.Fingerprint now, LocalDateTime neverTouchedBefore) {
+        var last = inputs.last(tenant);
+        if (last.isEmpty() || !last.get().settings().equals(now.settings()) || !last.get().data().equals(now.data())) {
+            return null;
+        }
+        if (inputs.crossesNeverTouched(tenant, last.get().neverTouchedBefore(), neverTouchedBefore) > 0) {
+            return null;
+        }
+        ReconcileInputs.State s = last.get();
+        return "the same staging rows, FX rates, overrides and settings as " + (s.runId() == null ? "the reconcile of "
+                + s.reconciledAt() : "run " + s.runId()) + "; no lead crosses the never-touched line since " + s.asOf();
     }
 
     /**

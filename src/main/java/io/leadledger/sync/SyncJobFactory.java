@@ -48,6 +48,8 @@ public class SyncJobFactory {
      * its run's parameters, so a night restarted on a later day reconciles as it would have on its own day.
      */
     public static final String AS_OF = "asOf";
+    /** Job parameter: "true" rebuilds every reconciled table even when its inputs did not change. */
+    public static final String FULL = "full";
     /** The partitioned step; its partitions' executions are named "import:" + source + ":" + file. */
     static final String IMPORT = "import";
 
@@ -373,8 +375,13 @@ public class SyncJobFactory {
         return new StepBuilder("reconcile", jobRepository).tasklet((contribution, ctx) -> {
             long t0 = System.nanoTime();
             // the day of the launch, also when the run is restarted on a later day
-            LocalDate asOf = ctx.getStepContext().getStepExecution().getJobParameters().getLocalDate(AS_OF);
-            reconciler.reconcile(ws.tenant(), ws.sync(), asOf != null ? asOf : LocalDate.now(clock.withZone(ws.tenant().zone())));
+            var step = ctx.getStepContext().getStepExecution();
+            LocalDate asOf = step.getJobParameters().getLocalDate(AS_OF);
+            // a night whose inputs did not change keeps the tables, unless the run asks for a full rebuild
+            boolean full = "true".equals(step.getJobParameters().getString(FULL));
+            Reconciler.Timings t = reconciler.reconcile(ws.tenant(), ws.sync(),
+                    asOf != null ? asOf : LocalDate.now(clock.withZone(ws.tenant().zone())), full, step.getJobExecutionId());
+            step.getExecutionContext().putString("reconcile", t.kept() == null ? "rebuilt" : "kept: " + t.kept());
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();
