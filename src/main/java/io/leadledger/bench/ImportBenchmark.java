@@ -191,18 +191,7 @@ public class ImportBenchmark {
     }
 
     private void clearTenant() {
-        for (String t : tenantTables.all()) {
-            // a table holding only the benchmark's rows is truncated: deleting a million rows leaves InnoDB purging
-            // them in the background while the next import is timed (up to half as fast again); other tenants'
-            // rows are never touched
-            Integer others = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + t
-                    + " WHERE tenant <> ? LIMIT 1) x", Integer.class, TENANT);
-            if (others != null && others == 0) {
-                jdbc.execute("TRUNCATE TABLE " + t);
-            } else {
-                jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", TENANT);
-            }
-        }
+        tenantTables.clear(TENANT);
     }
 
     /** The server's fastest path, as the yardstick: primary key + one secondary index, like stg_lead's. */

@@ -23,10 +23,13 @@ import java.util.concurrent.Callable;
                 + "and the peak heap.",
         "'bench api': a nightly sync of --contacts HubSpot contacts (default 200,000) from a local stub of HubSpot's "
                 + "list endpoint at its page size (100), the vendor's rate limits off; prints records/s, the HTTP calls "
-                + "against the minimum (pages needed) and, on MySQL/MariaDB, the import against LOAD DATA of the same rows."})
+                + "against the minimum (pages needed) and, on MySQL/MariaDB, the import against LOAD DATA of the same rows.",
+        "'bench nightly': three nights of one tenant of N leads (and N/10 deals) in the configured warehouse: all new, "
+                + "--changed percent of leads and deals changed, nothing changed; prints each night's time, its reconcile's "
+                + "and the ratios to the first night."})
 public class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import | report | api")
+    @Parameters(paramLabel = "WHAT", description = "import | report | api | nightly")
     String what;
     @Option(names = "--leads", defaultValue = "1000000", description = "Leads to generate (default: ${DEFAULT-VALUE}).")
     int leads;
@@ -40,6 +43,9 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "data/bench", description = "Where the files go (default: ${DEFAULT-VALUE}; "
             + "report: <dir>/reports).")
     Path dir;
+    @Option(names = "--changed", defaultValue = "1", paramLabel = "PERCENT", description = "nightly: the share of leads "
+            + "and deals changed for the second night, in percent (default: ${DEFAULT-VALUE}).")
+    double changed;
     @Spec
     CommandSpec spec;
 
@@ -47,9 +53,12 @@ public class BenchCommand implements Callable<Integer> {
     private final ObjectProvider<ImportBenchmark> importBenchmark;
     private final ObjectProvider<ReportBenchmark> reportBenchmark;
     private final ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark;
+    private final ObjectProvider<io.leadledger.bench.NightlyBenchmark> nightlyBenchmark;
 
     public BenchCommand(ObjectProvider<ImportBenchmark> importBenchmark, ObjectProvider<ReportBenchmark> reportBenchmark,
-                        ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark) {
+                        ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark,
+                        ObjectProvider<io.leadledger.bench.NightlyBenchmark> nightlyBenchmark) {
+        this.nightlyBenchmark = nightlyBenchmark;
         this.apiBenchmark = apiBenchmark;
         this.importBenchmark = importBenchmark;
         this.reportBenchmark = reportBenchmark;
@@ -63,8 +72,15 @@ public class BenchCommand implements Callable<Integer> {
             case "report" -> reportBenchmark.getObject().run(leads, month != null ? month : ReportBenchmark.DEFAULT_MONTH,
                     dir.resolve("reports"), spec.commandLine().getOut());
             case "api" -> apiBenchmark.getObject().run(contacts, dir.resolve("api"), spec.commandLine().getOut());
+            case "nightly" -> {
+                if (!(changed > 0 && changed <= 100)) {
+                    spec.commandLine().getErr().println("--changed: a percentage above 0 and at most 100");
+                    return Console.USAGE;
+                }
+                nightlyBenchmark.getObject().run(leads, changed, dir.resolve("nightly"), spec.commandLine().getOut());
+            }
             default -> {
-                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report, api)");
+                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report, api, nightly)");
                 return Console.USAGE;
             }
         }

@@ -297,11 +297,17 @@ class StagingWriter implements ItemWriter<ParsedRow>, StepExecutionListener, Ski
         }
         String message = failed ? rootMessage(s.getFailureExceptions().get(0))
                 : processor == null || processor.conflictCount() == 0 ? null : conflicts();
-        audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), location,
-                hash, status, ctx.getLong(SourceFileReader.READ, 0L), ctx.getLong(SourceFileReader.LOADED, 0L),
-                ctx.getLong(SourceFileReader.QUARANTINED, 0L), ctx.getLong(SourceFileReader.DUPLICATE, 0L), message,
-                s.getStartTime() == null ? s.getCreateTime() : s.getStartTime(), // Batch's own (real) times, as the step's
-                s.getLastUpdated() == null ? s.getCreateTime() : s.getLastUpdated()));
+        try {
+            audit.record(new AuditRow(s.getJobExecutionId(), tenant, source.name(), source.kind().label(), location,
+                    hash, status, ctx.getLong(SourceFileReader.READ, 0L), ctx.getLong(SourceFileReader.LOADED, 0L),
+                    ctx.getLong(SourceFileReader.QUARANTINED, 0L), ctx.getLong(SourceFileReader.DUPLICATE, 0L), message,
+                    s.getStartTime() == null ? s.getCreateTime() : s.getStartTime(), // Batch's own (real) times, as the step's
+                    s.getLastUpdated() == null ? s.getCreateTime() : s.getLastUpdated()));
+        } catch (RuntimeException e) {
+            // Batch only logs what a listener throws after a step: say which file's audit line is missing
+            log.error("{} {}: its count audit line could not be written: {}", source.name(), location, rootMessage(e), e);
+            throw e;
+        }
         if (!failed && source.isApi()) {
             watermarks.save(tenant, source.name(), ApiSourceReader.until(ctx), s.getJobExecutionId());
         } else if (!failed && "loaded".equals(status)) {

@@ -29,4 +29,21 @@ public class TenantTables {
     public List<String> all() {
         return jdbc.queryForList(SQL, String.class).stream().map(String::toLowerCase).toList();
     }
+
+    /**
+     * Removes every row of one tenant (the benchmarks' scratch tenants). A table holding only that tenant's rows is
+     * truncated: deleting a million rows leaves InnoDB purging them in the background while the next import is
+     * timed (up to half as fast again); other tenants' rows are never touched.
+     */
+    public void clear(String tenant) {
+        for (String t : all()) {
+            Integer others = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + t
+                    + " WHERE tenant <> ? LIMIT 1) x", Integer.class, tenant);
+            if (others != null && others == 0) {
+                jdbc.execute("TRUNCATE TABLE " + t);
+            } else {
+                jdbc.update("DELETE FROM " + t + " WHERE tenant = ?", tenant);
+            }
+        }
+    }
 }

@@ -1,0 +1,145 @@
+package io.leadledger.bench;
+
+import io.leadledger.jobs.ReportsDefinition;
+import io.leadledger.jobs.SourceDefinition;
+import io.leadledger.jobs.SourceKind;
+import io.leadledger.jobs.SyncDefinition;
+import io.leadledger.jobs.TenantSettings;
+import io.leadledger.jobs.Workspace;
+import io.leadledger.ops.PipelineRunner;
+import io.leadledger.warehouse.TenantTables;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * `leadledger bench nightly`: three nights of one tenant through the real nightly sync, in the configured
+ * warehouse: the first (everything new), one with a share of the leads and deals changed in the exports (a lead's
+ * source, a deal's amount), and one with nothing changed. Prints each night's time, its reconcile's, what the
+ * reconcile did (rebuilt or kept) and the ratios to the first night. Figures, not a test.
+ */
+@Component
+@Lazy // built only when a 'bench' command runs
+public class NightlyBenchmark {
+
+    static final String TENANT = "bench-nightly";
+    private final PipelineRunner runner;
+    private final TenantTables tenantTables;
+
+    public NightlyBenchmark(PipelineRunner runner, TenantTables tenantTables) {
+        this.runner = runner;
+        this.tenantTables = tenantTables;
+    }
+
+    public record Night(String name, Duration whole, Duration reconcile, String did) {
+    }
+
+    public List<Night> run(int leads, double changedPercent, Path dir, PrintWriter out) throws Exception {
+        Files.createDirectories(dir);
+        Path leadsFile = dir.resolve("nightly-leads.csv");
+        Path dealsFile = dir.resolve("nightly-deals.csv");
+        Path fxFile = dir.resolve("nightly-eurofxref.csv");
+        int deals = Math.max(1, leads / 10);
+        BenchData.leads(leadsFile, leads, 42);
+        BenchData.deals(dealsFile, deals, leads, 43);
+        BenchData.ecbRates(fxFile);
+        tenantTables.clear(TENANT);
+        Workspace ws = workspace(leadsFile, dealsFile, fxFile);
+        out.printf("tenant %s: %,d leads, %,d deals; then %.2f %% of each changed, then nothing changed%n", TENANT, leads,
+                deals, changedPercent);
+        out.flush();
+
+        Night first = night("first night (all new)", ws, out);
+        int every = (int) Math.max(1, Math.round(100 / changedPercent));
+        // a lead's source moves to the next one; a deal's amount grows by 1,000: each changes figures downstream
+        long changedLeads = rewrite(leadsFile, every, f -> {
+            f[8] = f[8].equals("Paid Search") ? "Organic Search" : "Paid Search";
+            return f;
+        });
+        long changedDeals = rewrite(dealsFile, every, f -> {
+            f[4] = new java.math.BigDecimal(f[4]).add(java.math.BigDecimal.valueOf(1000)).toPlainString();
+            return f;
+        });
+        out.printf("changed %,d leads and %,d deals in the exports%n", changedLeads, changedDeals);
+        Night changed = night("night with " + changedPercent + " % changed", ws, out);
+        Night unchanged = night("night with nothing changed", ws, out);
+        out.printf("ratio changed night / first night: whole %.3f, reconcile %.3f   (target <= 0.05)%n",
+                ratio(changed.whole(), first.whole()), ratio(changed.reconcile(), first.reconcile()));
+        out.printf("ratio unchanged night / first night: whole %.3f, reconcile %.3f%n",
+                ratio(unchanged.whole(), first.whole()), ratio(unchanged.reconcile(), first.reconcile()));
+        return List.of(first, changed, unchanged);
+    }
+
+    private Night night(String name, Workspace ws, PrintWriter out) throws Exception {
+        long t0 = System.nanoTime();
+        JobExecution e = runner.runSync(ws);
+        Duration whole = Duration.ofNanos(System.nanoTime() - t0);
+        if (e.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("benchmark sync failed: " + e.getAllFailureExceptions());
+        }
+        Duration reconcile = Duration.ZERO;
+        String did = "";
+        for (StepExecution s : e.getStepExecutions()) {
+            if (s.getStepName().equals("reconcile")) {
+                reconcile = Duration.between(s.getStartTime(), s.getEndTime());
+                did = s.getExecutionContext().getString("reconcile", "");
+            }
+        }
+        Night n = new Night(name, whole, reconcile, did);
+        out.printf("%-34s whole night %7.1f s, reconcile %7.1f s (%s)%n", name, whole.toMillis() / 1e3,
+                reconcile.toMillis() / 1e3, did.length() > 60 ? did.substring(0, 60) + "..." : did);
+        out.flush();
+        return n;
+    }
+
+    /** Rewrites every {@code every}-th data row of a CSV export (no quoted commas in the generated files). */
+    private static long rewrite(Path file, int every, UnaryOperator<String[]> change) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        long n = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(r.readLine());
+            w.write("\r\n");
+            long row = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine(), row++) {
+                if (row % every == 0) {
+                    line = String.join(",", change.apply(line.split(",", -1)));
+                    n++;
+                }
+                w.write(line);
+                w.write("\r\n");
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        return n;
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return (double) a.toMillis() / Math.max(1, b.toMillis());
+    }
+
+    private static Workspace workspace(Path leads, Path deals, Path fx) {
+        TenantSettings tenant = new TenantSettings(TENANT, "Nightly benchmark", "USD", "UTC", 14,
+                Map.of("paid search / google", "Paid search", "paid social / linkedin", "LinkedIn Ads"));
+        List<SourceDefinition> sources = List.of(
+                new SourceDefinition("leads", SourceKind.LEADS, leads.toString(), Workspace.builtInProfile("hubspot-contacts")),
+                new SourceDefinition("deals", SourceKind.DEALS, deals.toString(), Workspace.builtInProfile("salesforce-opportunities")));
+        return new Workspace(Path.of("jobs"), tenant, new SyncDefinition("bench-nightly-sync", null, "UTC", fx.toString(), sources),
+                new ReportsDefinition("bench-nightly-reports", null, null, List.of(), List.of(), "out/bench", "A4", List.of()));
+    }
+}
