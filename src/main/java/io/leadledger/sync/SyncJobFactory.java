@@ -174,7 +174,46 @@ public class SyncJobFactory {
         return new StepBuilder(IMPORT, jobRepository)
                 .partitioner(IMPORT, new ImportPartitioner(ws.tenant().id(), targets.values()))
                 .partitionHandler(new SourceOrderedPartitionHandler(worker, executor, target))
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(org.springframework.batch.core.step.StepExecution manager) {
+                        finishInterrupted(ws, targets.values(), manager);
+                    }
+                })
                 .build();
+    }
+
+    /**
+     * Batch saves a step COMPLETED before it calls the step's listeners (AbstractStep), so a process killed between
+     * the two leaves a partition complete whose writer never ran its afterStep: no audit line, no file registered,
+     * no watermark. A restart does not run a complete partition again: this does that part of it, from what the
+     * partition saved (its counts, hash and window are in its ExecutionContext, written before it was saved
+     * complete).
+     */
+    private void finishInterrupted(Workspace ws, java.util.Collection<ImportTarget> targets,
+                                   org.springframework.batch.core.step.StepExecution manager) {
+        var instance = manager.getJobExecution().getJobInstance();
+        for (ImportTarget t : targets) {
+            if (!t.source().isApi() && t.file() == null) {
+                continue; // a source without files: its step writes its own line
+            }
+            var last = jobRepository.getLastStepExecution(instance, IMPORT + ":" + t.partitionName());
+            if (last == null || last.getStatus() != org.springframework.batch.core.BatchStatus.COMPLETED
+                    || last.getJobExecutionId() == manager.getJobExecutionId()
+                    || audit.hasLine(last.getJobExecutionId(), t.source().name(),
+                            t.source().isApi() ? t.source().api().location() : t.file().toString())) {
+                continue;
+            }
+            log.warn("{} {}: completed in run {}, which was interrupted before it recorded the file: recording it now",
+                    t.source().name(), t.source().isApi() ? t.source().api().location() : t.file(), last.getJobExecutionId());
+            StagingWriter writer = t.source().isApi()
+                    ? new StagingWriter(ws.tenant().id(), t.source(), null, MappingKey.of(t.source(), ws.tenant().zone()),
+                            staging, audit, null, watermarks)
+                    : new StagingWriter(ws.tenant().id(), t.source(), t.file(), MappingKey.of(t.source(), ws.tenant().zone()),
+                            staging, audit, null);
+            writer.beforeStep(last);
+            writer.afterStep(last);
+        }
     }
 
     /**

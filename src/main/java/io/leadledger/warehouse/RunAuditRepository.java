@@ -47,6 +47,13 @@ public class RunAuditRepository {
                 a.loaded(), a.quarantined(), a.duplicates(), cut(a.message(), 2000), ts(a.startedAt()), ts(a.endedAt()));
     }
 
+    /** Whether a run has an audit line for a source's file. */
+    public boolean hasLine(long runId, String source, String file) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM run_audit WHERE run_id = ? AND source_name = ? AND source_file = ?",
+                Integer.class, runId, source, cut(file, 1000));
+        return n != null && n > 0;
+    }
+
     /**
      * Whether this content of a source's file was loaded before with this mapping ({@code mappingHash}): a file
      * registered before mappings were recorded counts as loaded with any mapping.
