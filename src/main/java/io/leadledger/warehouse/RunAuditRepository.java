@@ -14,15 +14,10 @@ public class RunAuditRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate own;
 
-    public RunAuditRepository(JdbcTemplate jdbc, Clock clock,
-                              org.springframework.transaction.PlatformTransactionManager transactions) {
+    public RunAuditRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // an audit line commits on its own, whatever the calling thread is in the middle of, replaced whole
-        this.own = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public record AuditRow(long runId, String tenant, String source, String kind, String file, String hash,
@@ -32,11 +27,9 @@ public class RunAuditRepository {
 
     /** Insert or replace the audit of one file in one run (a restarted step rewrites its own row). */
     public void record(AuditRow a) {
-        own.executeWithoutResult(status -> replace(a));
-    }
-
-    private void replace(AuditRow a) {
-        // one line per file and run: a restarted step replaces the line of its failed attempt
+        // one line per file and run: a restarted step replaces the line of its failed attempt. Two statements, each
+        // committed on its own: in one transaction, two partitions ending at once deadlock on InnoDB's gap locks
+        // (each DELETE of a line not there yet locks the gap the other's INSERT needs)
         jdbc.update("DELETE FROM run_audit WHERE run_id = ? AND source_name = ? AND source_file = ?",
                 a.runId(), a.source(), cut(a.file(), 1000));
         jdbc.update("""
