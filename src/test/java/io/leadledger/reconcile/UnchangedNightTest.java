@@ -119,6 +119,27 @@ class UnchangedNightTest {
                 + "AND record_id = 'D3'", String.class, nightly));
     }
 
+    /** The command line says what the reconcile did; --full rebuilds an unchanged night; --full is the sync's only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void theCommandLineSaysWhetherTheTablesWereKeptAndFullRebuildsAnyway(String db) throws Exception {
+        TestWarehouse w = warehouses.get(db);
+        clock.set(NIGHT);
+        String tenant = db + "-cli";
+        String jobs = OpsTenant.write(tmp.resolve(tenant), tenant, "").toString();
+        io.leadledger.support.CliDriver.Result first = io.leadledger.support.CliDriver.run(w, "run", "nightly-sync", "--jobs", jobs);
+        assertEquals(0, first.code(), first::toString);
+        assertThat(first.out()).contains("reconcile: rebuilt");
+        io.leadledger.support.CliDriver.Result again = io.leadledger.support.CliDriver.run(w, "run", "nightly-sync", "--jobs", jobs);
+        assertThat(again.out()).contains("reconcile: kept: the same staging rows");
+        io.leadledger.support.CliDriver.Result full = io.leadledger.support.CliDriver.run(w, "run", "nightly-sync", "--full", "--jobs", jobs);
+        assertEquals(0, full.code(), full::toString);
+        assertThat(full.out()).contains("reconcile: rebuilt");
+        io.leadledger.support.CliDriver.Result wrong = io.leadledger.support.CliDriver.run(w, "run", "monthly-reports", "--full", "--jobs", jobs);
+        assertEquals(2, wrong.code());
+        assertThat(wrong.err()).contains("--full applies to nightly-sync only");
+    }
+
     /** Runs the tenant's night; what the reconcile did ("rebuilt" or "kept: why"). */
     private String night(PipelineRunner runner, String tenant, boolean full) throws Exception {
         Path dir = tmp.resolve(tenant);
