@@ -121,4 +121,22 @@ final class BenchData {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A benchmark tenant's workspace: the generated leads (HubSpot contacts export) and deals (Salesforce
+     * opportunities export), the ECB rates file, two channel names; jobs named {@code <prefix>-sync/-reports}.
+     */
+    static io.leadledger.jobs.Workspace workspace(String tenant, String prefix, Path leads, Path deals, Path fx) {
+        var settings = new io.leadledger.jobs.TenantSettings(tenant, "Benchmark", "USD", "UTC", 14,
+                java.util.Map.of("paid search / google", "Paid search", "paid social / linkedin", "LinkedIn Ads"));
+        var sources = java.util.List.of(
+                new io.leadledger.jobs.SourceDefinition("leads", io.leadledger.jobs.SourceKind.LEADS, leads.toString(),
+                        io.leadledger.jobs.Workspace.builtInProfile("hubspot-contacts")),
+                new io.leadledger.jobs.SourceDefinition("deals", io.leadledger.jobs.SourceKind.DEALS, deals.toString(),
+                        io.leadledger.jobs.Workspace.builtInProfile("salesforce-opportunities")));
+        return new io.leadledger.jobs.Workspace(Path.of("jobs"), settings,
+                new io.leadledger.jobs.SyncDefinition(prefix + "-sync", null, "UTC", fx.toString(), sources),
+                new io.leadledger.jobs.ReportsDefinition(prefix + "-reports", null, null, java.util.List.of(),
+                        java.util.List.of(), "out/bench", "A4", java.util.List.of()));
+    }
 }

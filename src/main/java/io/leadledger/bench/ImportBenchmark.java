@@ -1,10 +1,5 @@
 package io.leadledger.bench;
 
-import io.leadledger.jobs.ReportsDefinition;
-import io.leadledger.jobs.SourceDefinition;
-import io.leadledger.jobs.SourceKind;
-import io.leadledger.jobs.SyncDefinition;
-import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.PipelineRunner;
 import io.leadledger.reconcile.Reconciler;
@@ -190,13 +185,7 @@ public class ImportBenchmark {
     }
 
     private Workspace workspace(Path leads, Path deals, Path fx) {
-        TenantSettings tenant = new TenantSettings(TENANT, "Benchmark", "USD", "UTC", 14,
-                Map.of("paid search / google", "Paid search", "paid social / linkedin", "LinkedIn Ads"));
-        List<SourceDefinition> sources = List.of(
-                new SourceDefinition("leads", SourceKind.LEADS, leads.toString(), Workspace.builtInProfile("hubspot-contacts")),
-                new SourceDefinition("deals", SourceKind.DEALS, deals.toString(), Workspace.builtInProfile("salesforce-opportunities")));
-        return new Workspace(Path.of("jobs"), tenant, new SyncDefinition("bench-sync", null, "UTC", fx.toString(), sources),
-                new ReportsDefinition("bench-reports", null, null, List.of(), List.of(), "out/bench", "A4", List.of()));
+        return BenchData.workspace(TENANT, "bench", leads, deals, fx);
     }
 
     private void clearTenant() {

@@ -1,10 +1,5 @@
 package io.leadledger.bench;
 
-import io.leadledger.jobs.ReportsDefinition;
-import io.leadledger.jobs.SourceDefinition;
-import io.leadledger.jobs.SourceKind;
-import io.leadledger.jobs.SyncDefinition;
-import io.leadledger.jobs.TenantSettings;
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.PipelineRunner;
 import io.leadledger.warehouse.TenantTables;
@@ -24,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -134,12 +128,6 @@ public class NightlyBenchmark {
     }
 
     private static Workspace workspace(Path leads, Path deals, Path fx) {
-        TenantSettings tenant = new TenantSettings(TENANT, "Nightly benchmark", "USD", "UTC", 14,
-                Map.of("paid search / google", "Paid search", "paid social / linkedin", "LinkedIn Ads"));
-        List<SourceDefinition> sources = List.of(
-                new SourceDefinition("leads", SourceKind.LEADS, leads.toString(), Workspace.builtInProfile("hubspot-contacts")),
-                new SourceDefinition("deals", SourceKind.DEALS, deals.toString(), Workspace.builtInProfile("salesforce-opportunities")));
-        return new Workspace(Path.of("jobs"), tenant, new SyncDefinition("bench-nightly-sync", null, "UTC", fx.toString(), sources),
-                new ReportsDefinition("bench-nightly-reports", null, null, List.of(), List.of(), "out/bench", "A4", List.of()));
+        return BenchData.workspace(TENANT, "bench-nightly", leads, deals, fx);
     }
 }
