@@ -28,22 +28,27 @@ import java.util.TreeMap;
 
 /**
  * What a tenant's reconcile is built from, as two fingerprints: the settings (tenant and sync definitions, and the
- * reconcile's own code and SQL as deployed: a new release rebuilds) and the data (every staging table, the FX
- * rates and the link overrides). Staging rows carry the run that last wrote them, so a row re-staged or changed
- * moves its table's highest run, and a row deleted moves its count. The as-of day enters only through the
- * "never touched" line, checked on its own ({@link #crossesNeverTouched}).
+ * reconcile's own code and SQL as deployed: a new release rebuilds) and the data (every staging table's count and
+ * content checksum, the FX rates and the link overrides). The as-of day enters only through the "never touched"
+ * line, checked on its own ({@link #crossesNeverTouched}).
  */
 @Component
 public class ReconcileInputs {
 
-    /** Staging tables: each row holds the run that last wrote it. */
+    /** The staging tables the reconcile reads. */
     static final List<String> STAGING = List.of("stg_lead", "stg_deal", "stg_spend", "stg_touch");
 
-    private final JdbcTemplate jdbc;
-    private volatile String codeHash;
+    /** Staging columns no reconcile statement reads: where and when a row was staged, and its cells as received. */
+    static final java.util.Set<String> NOT_READ = java.util.Set.of("tenant", "run_id", "row_num", "source_file", "raw_row");
 
-    public ReconcileInputs(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final io.leadledger.warehouse.Dialect dialect;
+    private volatile String codeHash;
+    private final java.util.Map<String, String> checksums = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public ReconcileInputs(JdbcTemplate jdbc, io.leadledger.warehouse.Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** The inputs of tonight's reconcile. */
@@ -62,9 +67,9 @@ public class ReconcileInputs {
     private String data(String tenant) {
         StringBuilder s = new StringBuilder();
         for (String table : STAGING) {
-            jdbc.query("SELECT COUNT(*), MAX(run_id) FROM " + table + " WHERE tenant = ?",
-                    rs -> { s.append(table).append(' ').append(rs.getLong(1)).append(' ').append(rs.getLong(2)).append('\n'); },
-                    tenant);
+            jdbc.query("SELECT COUNT(*), " + checksum(table) + " FROM " + table + " WHERE tenant = ?",
+                    rs -> { s.append(table).append(' ').append(rs.getLong(1)).append(' ').append(rs.getString(2))
+                            .append(' ').append(rs.getString(3)).append('\n'); }, tenant);
         }
         // small tables, read whole: their rows carry no run
         jdbc.query("SELECT currency, rate_date, per_eur FROM fx_rate WHERE tenant = ? ORDER BY currency, rate_date",
@@ -74,6 +79,26 @@ public class ReconcileInputs {
                 rs -> { s.append(rs.getString(1)).append('\u0000').append(rs.getString(2)).append('\u0000')
                         .append(rs.getString(3)).append('\n'); }, tenant);
         return sha256(s.toString());
+    }
+
+    /**
+     * Two sums of independent 32-bit hashes of every row's content (the columns the reconcile reads, a null told
+     * apart from any value): a row changed, added or deleted moves them; a row staged again unchanged (an API
+     * source's overlap read again, an export re-sent) does not. Server functions differ, the idea does not: CRC32
+     * and MD5's first 32 bits on MySQL/MariaDB, ORA_HASH with two seeds on H2.
+     */
+    private String checksum(String table) {
+        return checksums.computeIfAbsent(table, t -> {
+            List<String> columns = jdbc.queryForList("""
+                    SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS
+                    WHERE TABLE_SCHEMA = SCHEMA() AND LOWER(TABLE_NAME) = ? ORDER BY ORDINAL_POSITION""", String.class, t);
+            String row = "CONCAT_WS('|', " + columns.stream().filter(c -> !NOT_READ.contains(c))
+                    .map(c -> "CASE WHEN " + c + " IS NULL THEN '~' ELSE CONCAT('=', " + c + ") END")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+            return dialect.h2()
+                    ? "SUM(ORA_HASH(" + row + ", 4294967295, 1)), SUM(ORA_HASH(" + row + ", 4294967295, 2))"
+                    : "SUM(CRC32(" + row + ")), SUM(CONV(LEFT(MD5(" + row + "), 8), 16, 10))";
+        });
     }
 
     public Optional<State> last(String tenant) {
