@@ -85,7 +85,8 @@ public class ReconcileInputs {
      * Two sums of independent 32-bit hashes of every row's content (the columns the reconcile reads, a null told
      * apart from any value): a row changed, added or deleted moves them; a row staged again unchanged (an API
      * source's overlap read again, an export re-sent) does not. Server functions differ, the idea does not: CRC32
-     * and MD5's first 32 bits on MySQL/MariaDB, ORA_HASH with two seeds on H2.
+     * and MD5's first 32 bits on MySQL/MariaDB (as integers: a sum of strings would be a double), ORA_HASH with
+     * two seeds on H2.
      */
     private String checksum(String table) {
         return checksums.computeIfAbsent(table, t -> {
@@ -97,7 +98,7 @@ public class ReconcileInputs {
                     .collect(java.util.stream.Collectors.joining(", ")) + ")";
             return dialect.h2()
                     ? "SUM(ORA_HASH(" + row + ", 4294967295, 1)), SUM(ORA_HASH(" + row + ", 4294967295, 2))"
-                    : "SUM(CRC32(" + row + ")), SUM(CONV(LEFT(MD5(" + row + "), 8), 16, 10))";
+                    : "SUM(CRC32(" + row + ")), SUM(CAST(CONV(LEFT(MD5(" + row + "), 8), 16, 10) AS UNSIGNED))";
         });
     }
 
