@@ -87,13 +87,12 @@ public class NightlyBenchmark {
             throw new IllegalStateException("benchmark sync failed: " + e.getAllFailureExceptions());
         }
         Duration reconcile = Duration.ZERO;
-        String did = "";
         for (StepExecution s : e.getStepExecutions()) {
             if (s.getStepName().equals("reconcile")) {
                 reconcile = Duration.between(s.getStartTime(), s.getEndTime());
-                did = s.getExecutionContext().getString("reconcile", "");
             }
         }
+        String did = String.valueOf(io.leadledger.sync.SyncJobFactory.reconcileDid(e));
         Night n = new Night(name, whole, reconcile, did);
         out.printf("%-34s whole night %7.1f s, reconcile %7.1f s (%s)%n", name, whole.toMillis() / 1e3,
                 reconcile.toMillis() / 1e3, did.length() > 60 ? did.substring(0, 60) + "..." : did);

@@ -38,9 +38,10 @@ public class Console {
             }
         }
         // whether the reconcile rebuilt the tables or kept them (nothing they are built from changed)
-        e.getStepExecutions().stream().filter(s -> s.getStepName().equals("reconcile"))
-                .map(s -> s.getExecutionContext().getString("reconcile", "")).filter(r -> !r.isEmpty())
-                .forEach(r -> out.println("reconcile: " + r));
+        String reconciled = io.leadledger.sync.SyncJobFactory.reconcileDid(e);
+        if (reconciled != null) {
+            out.println("reconcile: " + reconciled);
+        }
         if (e.getStatus() == BatchStatus.COMPLETED) {
             out.printf("run %d (%s) completed%n", id, e.getJobInstance().getJobName());
             return OK;

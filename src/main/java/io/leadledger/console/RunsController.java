@@ -79,6 +79,8 @@ class RunsController {
         model.addAttribute("steps", steps);
         model.addAttribute("failing", steps.stream().filter(Step::failed).toList());
         model.addAttribute("audit", audit.forRun(id));
+        // what the reconcile did: rebuilt the tables, or kept them (nothing they are built from changed) and why
+        model.addAttribute("reconcile", io.leadledger.sync.SyncJobFactory.reconcileDid(e));
         model.addAttribute("restartable", e.getJobInstance().getJobName().equals(served.workspace().sync().job())
                 && e.getStatus() != BatchStatus.COMPLETED && !e.getStatus().isRunning());
         return "run";

@@ -110,7 +110,7 @@ class ConsoleBrowserTest {
             b.open("/runs?size=10");
             List<String> ids = b.all("table.runs a.run-link").stream().map(e -> e.getText()).toList();
             b.open("/runs/" + ids.get(ids.size() - 1));
-            assertThat(b.text()).contains("Count audit per file", "leads.csv", "crm-deals", "Steps");
+            assertThat(b.text()).contains("Count audit per file", "leads.csv", "crm-deals", "Steps", "Reconcile: rebuilt");
             b.screenshot("03-run");
             b.find("a.quarantine-link").click();
             assertThat(b.driver().getCurrentUrl()).contains("/quarantine");

@@ -163,8 +163,7 @@ class UnchangedNightTest {
         }
         JobExecution e = runner.runSync(Workspace.load(dir.resolve("jobs")), null, full);
         assertEquals(BatchStatus.COMPLETED, e.getStatus(), e.getExitStatus()::getExitDescription);
-        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals("reconcile")).findFirst().orElseThrow()
-                .getExecutionContext().getString("reconcile");
+        return io.leadledger.sync.SyncJobFactory.reconcileDid(e);
     }
 
     /** Every row of every reconciled table of the tenant, without the tenant column, in a stable order. */
