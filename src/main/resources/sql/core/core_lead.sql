@@ -5,7 +5,7 @@
 -- handed_at: a source with handedAt: createdAt (source_setting) hands its leads over when they are created.
 -- email_domain: the domain of the lead's identity e-mail (after aliases; NULL for a lead without e-mail).
 -- Window aggregates over one derived table: no join between derived tables (H2 cannot index those).
-DELETE FROM core_lead WHERE tenant = :tenant;
+DELETE FROM core_lead WHERE tenant = :tenant AND {{ in_lead_scope(core_lead.lead_key) }};
 
 INSERT INTO core_lead (tenant, lead_key, email_norm, created_at, channel, campaign, primary_source,
                        primary_record_id, member_count, handed_at, first_touch_at, accepted_at, rejected,
@@ -31,6 +31,6 @@ FROM (
        AND c1.raw_value = LOWER(CONCAT(COALESCE(s.source_raw, ''), ' / ', COALESCE(s.source_detail, '')))
   LEFT JOIN source_setting ss ON ss.tenant = s.tenant AND ss.source_name = s.source_name
   LEFT JOIN channel_map c2 ON c2.tenant = s.tenant AND c2.raw_value = LOWER(COALESCE(s.source_raw, '(blank)'))
-  WHERE m.tenant = :tenant
+  WHERE m.tenant = :tenant AND {{ in_lead_scope(m.lead_key) }}
 ) f
 WHERE f.rn = 1;

@@ -1,6 +1,6 @@
 -- Per lead with consistent deals: the rank-1 deal (won, then open, then lost; latest close first) and
 -- the sum of its won deals in the reporting currency.
-DELETE FROM core_lead_outcome WHERE tenant = :tenant;
+DELETE FROM core_lead_outcome WHERE tenant = :tenant AND {{ in_lead_scope(core_lead_outcome.lead_key) }};
 
 INSERT INTO core_lead_outcome (tenant, lead_key, deal_source, deal_record_id, deal_status, deal_created_at,
                                deal_close_date, match_method, won_amount_rpt)
@@ -10,7 +10,7 @@ SELECT x.tenant, x.lead_key, MAX(CASE WHEN x.lead_rank = 1 THEN x.source_name EN
        MAX(CASE WHEN x.lead_rank = 1 THEN x.match_method END),
        SUM(CASE WHEN x.status = 'won' THEN x.amount_rpt ELSE 0 END)
 FROM core_deal x
-WHERE x.tenant = :tenant AND x.lead_key IS NOT NULL AND x.inconsistent = 0
+WHERE x.tenant = :tenant AND x.lead_key IS NOT NULL AND x.inconsistent = 0 AND {{ in_lead_scope(x.lead_key) }}
 GROUP BY x.tenant, x.lead_key;
 
 -- A lead whose only deals are inconsistent (closed before the lead was created) still had them: it was worked,
@@ -26,6 +26,6 @@ FROM (
                                      x.close_date DESC, x.source_name, x.record_id) AS rn,
          MIN(x.inconsistent) OVER (PARTITION BY x.lead_key) AS all_inconsistent
   FROM core_deal x
-  WHERE x.tenant = :tenant AND x.lead_key IS NOT NULL
+  WHERE x.tenant = :tenant AND x.lead_key IS NOT NULL AND {{ in_lead_scope(x.lead_key) }}
 ) y
 WHERE y.rn = 1 AND y.all_inconsistent = 1;

@@ -1,6 +1,6 @@
 -- One row per lead with its funnel status as of the run date and the outcome of its deals
 -- (won beats open beats lost; the deal shown is the best-ranked one).
-DELETE FROM mart_lead WHERE tenant = :tenant;
+DELETE FROM mart_lead WHERE tenant = :tenant AND {{ in_lead_scope(mart_lead.lead_key) }};
 
 INSERT INTO mart_lead (tenant, lead_key, primary_source, primary_record_id, channel, campaign, created_at,
                        created_month, handed_at, handed_month, first_touch_at, accepted_at, funnel_status,
@@ -28,4 +28,4 @@ SELECT l.tenant, l.lead_key, l.primary_source, l.primary_record_id, l.channel, C
 FROM core_lead l
 LEFT JOIN core_lead_outcome d ON d.tenant = l.tenant AND d.lead_key = l.lead_key
 LEFT JOIN core_deal dd ON dd.tenant = d.tenant AND dd.source_name = d.deal_source AND dd.record_id = d.deal_record_id
-WHERE l.tenant = :tenant;
+WHERE l.tenant = :tenant AND {{ in_lead_scope(l.lead_key) }};

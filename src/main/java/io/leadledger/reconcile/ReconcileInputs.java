@@ -90,16 +90,37 @@ public class ReconcileInputs {
      */
     private String checksum(String table) {
         return checksums.computeIfAbsent(table, t -> {
-            List<String> columns = jdbc.queryForList("""
-                    SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS
-                    WHERE TABLE_SCHEMA = SCHEMA() AND LOWER(TABLE_NAME) = ? ORDER BY ORDINAL_POSITION""", String.class, t);
-            String row = "CONCAT_WS('|', " + columns.stream().filter(c -> !NOT_READ.contains(c))
-                    .map(c -> "CASE WHEN " + c + " IS NULL THEN '~' ELSE CONCAT('=', " + c + ") END")
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+            String row = row(readColumns(t), "");
             return dialect.h2()
                     ? "SUM(ORA_HASH(" + row + ", 4294967295, 1)), SUM(ORA_HASH(" + row + ", 4294967295, 2))"
                     : "SUM(CRC32(" + row + ")), SUM(CAST(CONV(LEFT(MD5(" + row + "), 8), 16, 10) AS UNSIGNED))";
         });
+    }
+
+    /**
+     * The body of the {@code lead_row_hash(t)} macro: a hex digest of a stg_lead row's content (the columns the
+     * reconcile reads, as the fingerprint sees them) under alias {@code {{ t }}}. MD5 on MySQL/MariaDB, SHA-256 on H2
+     * (no MD5 function there); one server only ever compares its own digests.
+     */
+    public String leadRowHash() {
+        return checksums.computeIfAbsent("lead_row_hash", k -> {
+            String row = row(readColumns("stg_lead"), "{{ t }}.");
+            return dialect.h2() ? "RAWTOHEX(HASH('SHA-256', " + row + "))" : "MD5(" + row + ")";
+        });
+    }
+
+    private List<String> readColumns(String table) {
+        return jdbc.queryForList("""
+                SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS
+                WHERE TABLE_SCHEMA = SCHEMA() AND LOWER(TABLE_NAME) = ? ORDER BY ORDINAL_POSITION""", String.class, table)
+                .stream().filter(c -> !NOT_READ.contains(c)).toList();
+    }
+
+    /** A row as one text, a null told apart from any value. */
+    private static String row(List<String> columns, String prefix) {
+        return "CONCAT_WS('|', " + columns.stream()
+                .map(c -> "CASE WHEN " + prefix + c + " IS NULL THEN '~' ELSE CONCAT('=', " + prefix + c + ") END")
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     public Optional<State> last(String tenant) {

@@ -44,6 +44,29 @@ public class Reconciler {
             "sql/core/core_spend.sql");
     static final List<String> MART_SCRIPTS = List.of("sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
 
+    /** Where the attribution (Java) runs in {@link #INCREMENT}. */
+    static final String ATTRIBUTION = "attribution";
+
+    /**
+     * An incremental night: the same scripts in the same order, with the scope scripts (sql/scope) between them.
+     * The models keyed by lead record (int_lead_member) or by lead (int_lead_domain, core_lead, core_unmatched_lead,
+     * core_lead_outcome, core_lead_stage, mart_lead) delete and insert only the keys in scope (sql/macros/scope.sql);
+     * the rest, keyed by deal, touch, month or alias, are rebuilt whole, as are the attribution models (the Markov
+     * removal effects depend on every journey, so every deal's data-driven credit moves with any change).
+     */
+    static final List<String> INCREMENT = List.of(
+            "sql/scope/scope_start.sql", "sql/scope/scope_aliases.sql",
+            "sql/intermediate/int_lead_merge.sql", "sql/intermediate/int_lead_alias.sql",
+            "sql/scope/scope_aliases.sql", "sql/scope/scope_members.sql",
+            "sql/intermediate/int_lead_member.sql", "sql/scope/scope_new_leads.sql",
+            "sql/intermediate/int_lead_domain.sql", "sql/intermediate/int_deal_ref.sql",
+            "sql/intermediate/int_account_domain.sql", "sql/core/core_ambiguous_domain.sql",
+            "sql/core/core_lead_deal_link.sql",
+            "sql/intermediate/int_touch.sql", "sql/core/core_lead.sql", "sql/core/core_deal.sql",
+            "sql/scope/scope_deals.sql", "sql/core/core_unmatched_deal.sql", "sql/core/core_unmatched_lead.sql",
+            "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql",
+            ATTRIBUTION, "sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FxDailyBuilder fx;
@@ -69,10 +92,18 @@ public class Reconciler {
     /**
      * How long the parts took, in milliseconds (the import benchmark prints them).
      *
-     * @param kept null when the tables were rebuilt; otherwise why they were kept as they are
+     * @param did what the reconcile did: "rebuilt"; "kept: " and why nothing changed; "increment: " and its size
      */
-    public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs, String kept) {
+    public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs, String did) {
+
+        /** Why the tables were kept as they are, or null when they were written. */
+        public String kept() {
+            return did.startsWith(KEPT) ? did.substring(KEPT.length()) : null;
+        }
     }
+
+    static final String KEPT = "kept: ";
+    static final String REBUILT = "rebuilt";
 
     /** Without the sources' settings: every source at its defaults, always rebuilt (the benchmark, tests). */
     public Timings reconcile(TenantSettings tenant, LocalDate asOf) {
@@ -96,25 +127,35 @@ public class Reconciler {
         LocalDateTime neverTouchedBefore = asOf.atStartOfDay().minusDays(tenant.neverTouchedAfterDays());
         long begin = System.nanoTime();
         ReconcileInputs.Fingerprint now = inputs.of(tenant, sync);
-        String kept = full ? null : unchanged(tenant.id(), now, neverTouchedBefore);
+        var last = full ? java.util.Optional.<ReconcileInputs.State>empty() : inputs.last(tenant.id())
+                .filter(l -> l.settings().equals(now.settings()));
+        String kept = last.isEmpty() ? null : unchanged(tenant.id(), last.get(), now, neverTouchedBefore);
         if (kept != null) {
             tx.executeWithoutResult(status -> {
                 fx.build(tenant.id(), tenant.reportingCurrency(), asOf);
                 inputs.save(tenant.id(), now, neverTouchedBefore, asOf, runId, LocalDateTime.now(clock));
             });
-            Timings t = new Timings(0, 0, (System.nanoTime() - begin) / 1_000_000, Map.of(), kept);
+            Timings t = new Timings(0, 0, (System.nanoTime() - begin) / 1_000_000, Map.of(), KEPT + kept);
             log.info("reconcile: nothing changed, tables kept ({}; {} ms)", kept, t.totalMs());
             return t;
         }
+        // the settings and code of the last complete reconcile: only what changed since is recomputed
+        boolean increment = last.isPresent();
+        LocalDateTime before = increment ? last.get().neverTouchedBefore() : neverTouchedBefore;
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("tenant", tenant.id())
                 .addValue("currency", tenant.reportingCurrency())
                 .addValue("model", tenant.attribution().defaultModel())
                 .addValue("neverTouchedBefore", Timestamp.valueOf(neverTouchedBefore))
+                .addValue("crossFrom", Timestamp.valueOf(before.isBefore(neverTouchedBefore) ? before : neverTouchedBefore))
+                .addValue("crossTo", Timestamp.valueOf(before.isBefore(neverTouchedBefore) ? neverTouchedBefore : before))
                 .addValue("stripPlusTags", tenant.identity().stripPlusTags() ? 1 : 0)
                 .addValue("gmailDots", tenant.identity().ignoreDotsInGmail() ? 1 : 0);
+        SqlMacros macros = (increment ? SqlMacros.loadScoped() : SqlMacros.load())
+                .with("lead_row_hash", List.of("t"), inputs.leadRowHash());
         Map<String, Long> scriptMs = new LinkedHashMap<>();
         long[] parts = new long[2];
+        String[] did = {REBUILT};
         tx.executeWithoutResult(status -> {
             fx.build(tenant.id(), tenant.reportingCurrency(), asOf);
             fx.checkComplete(tenant.id(), tenant.reportingCurrency());
@@ -122,32 +163,69 @@ public class Reconciler {
             matchingTables.write(tenant);
             matchingTables.writeSources(tenant, sync);
             markSpendWithoutRates(tenant);
-            run(MATCHING_SCRIPTS, p, scriptMs);
-            parts[0] = (System.nanoTime() - m0) / 1_000_000;
-            run(CORE_SCRIPTS, p, scriptMs);
-            long t0 = System.nanoTime();
-            AttributionBuilder.Summary a = attribution.build(tenant);
-            parts[1] = (System.nanoTime() - t0) / 1_000_000;
-            log.info("attribution: {} deals, {} credit rows, {} journeys ({} converted) in {} ms", a.deals(), a.rows(),
-                    a.journeys(), a.conversions(), parts[1]);
-            run(MART_SCRIPTS, p, scriptMs);
+            if (increment) {
+                for (String step : INCREMENT) {
+                    if (step.equals(ATTRIBUTION)) {
+                        parts[1] = attribute(tenant);
+                    } else {
+                        run(List.of(step), p, macros, scriptMs);
+                    }
+                    if (step.equals(MATCHING_SCRIPTS.get(MATCHING_SCRIPTS.size() - 1))) {
+                        parts[0] = (System.nanoTime() - m0) / 1_000_000;
+                    }
+                }
+                did[0] = "increment: " + scopeSize(tenant.id());
+                run(List.of("sql/scope/scope_end.sql"), p, macros, scriptMs);
+            } else {
+                run(MATCHING_SCRIPTS, p, macros, scriptMs);
+                parts[0] = (System.nanoTime() - m0) / 1_000_000;
+                run(CORE_SCRIPTS, p, macros, scriptMs);
+                parts[1] = attribute(tenant);
+                run(MART_SCRIPTS, p, macros, scriptMs);
+            }
             inputs.save(tenant.id(), now, neverTouchedBefore, asOf, runId, LocalDateTime.now(clock));
         });
-        Timings t = new Timings(parts[0], parts[1], (System.nanoTime() - begin) / 1_000_000, Map.copyOf(scriptMs), null);
-        log.info("reconcile: matching {} ms, attribution {} ms, total {} ms", t.matchingMs(), t.attributionMs(), t.totalMs());
+        Timings t = new Timings(parts[0], parts[1], (System.nanoTime() - begin) / 1_000_000, Map.copyOf(scriptMs), did[0]);
+        log.info("reconcile: {}; matching {} ms, attribution {} ms, total {} ms", t.did(), t.matchingMs(),
+                t.attributionMs(), t.totalMs());
         return t;
     }
 
-    /** Why the tables can be kept, or null when they must be rebuilt. */
-    private String unchanged(String tenant, ReconcileInputs.Fingerprint now, LocalDateTime neverTouchedBefore) {
-        var last = inputs.last(tenant);
-        if (last.isEmpty() || !last.get().settings().equals(now.settings()) || !last.get().data().equals(now.data())) {
+    private long attribute(TenantSettings tenant) {
+        long t0 = System.nanoTime();
+        AttributionBuilder.Summary a = attribution.build(tenant);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.info("attribution: {} deals, {} credit rows, {} journeys ({} converted) in {} ms", a.deals(), a.rows(),
+                a.journeys(), a.conversions(), ms);
+        return ms;
+    }
+
+    /** The night's increment in words: the lead records and leads recomputed, of how many. */
+    private String scopeSize(String tenant) {
+        MapSqlParameterSource t = new MapSqlParameterSource("tenant", tenant);
+        long records = count("SELECT COUNT(*) FROM reconcile_scope_record WHERE tenant = :tenant", t);
+        long leads = count("SELECT COUNT(*) FROM reconcile_scope_lead WHERE tenant = :tenant", t);
+        long all = count("SELECT COUNT(*) FROM core_lead WHERE tenant = :tenant", t);
+        return plural(records, "lead record") + " and " + plural(leads, "lead") + " recomputed (of "
+                + plural(all, "lead") + "); deals, links, touches, spend, attribution and the monthly mart rebuilt whole";
+    }
+
+    private static String plural(long n, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    private long count(String sql, MapSqlParameterSource p) {
+        Long n = jdbc.queryForObject(sql, p, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Why the tables can be kept, or null when something they are built from changed. */
+    private String unchanged(String tenant, ReconcileInputs.State s, ReconcileInputs.Fingerprint now,
+                             LocalDateTime neverTouchedBefore) {
+        if (!s.data().equals(now.data())
+                || inputs.crossesNeverTouched(tenant, s.neverTouchedBefore(), neverTouchedBefore) > 0) {
             return null;
         }
-        if (inputs.crossesNeverTouched(tenant, last.get().neverTouchedBefore(), neverTouchedBefore) > 0) {
-            return null;
-        }
-        ReconcileInputs.State s = last.get();
         return "the same staging rows, FX rates, overrides and settings as " + (s.runId() == null ? "the reconcile of "
                 + s.reconciledAt() : "run " + s.runId()) + "; no lead crosses the never-touched line since " + s.asOf();
     }
@@ -177,8 +255,7 @@ public class Reconciler {
                 + " ORDER BY source_name", new MapSqlParameterSource("tenant", tenant), String.class);
     }
 
-    private void run(List<String> scripts, MapSqlParameterSource p, Map<String, Long> scriptMs) {
-        SqlMacros macros = SqlMacros.load();
+    private void run(List<String> scripts, MapSqlParameterSource p, SqlMacros macros, Map<String, Long> scriptMs) {
         for (String path : scripts) {
             long t0 = System.nanoTime();
             List<String> statements = SqlScript.load(path, macros).statements();
@@ -188,7 +265,7 @@ public class Reconciler {
                 log.trace("{} statement {}: {} rows in {} ms", path, i + 1, rows, (System.nanoTime() - s0) / 1_000_000);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            scriptMs.put(path, ms);
+            scriptMs.merge(path, ms, Long::sum);
             log.debug("{} in {} ms", path, ms);
         }
     }

@@ -47,7 +47,13 @@ public record SqlMacros(Map<String, Macro> macros) {
         }
     }
 
+    /** The macros for a full rebuild: every scope macro is "1 = 1" ({@link #unscoped()}). */
     public static SqlMacros load() {
+        return loadScoped().unscoped();
+    }
+
+    /** The macros as written, the scope macros reading the night's scope (an incremental night). */
+    public static SqlMacros loadScoped() {
         Map<String, Macro> macros = new HashMap<>();
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
@@ -62,6 +68,20 @@ public record SqlMacros(Map<String, Macro> macros) {
             throw new UncheckedIOException("cannot read " + LOCATION, e);
         }
         return new SqlMacros(Map.copyOf(macros));
+    }
+
+    /** The scope macros ({@code sql/macros/scope.sql}) as "1 = 1": a full rebuild reads every key. */
+    public SqlMacros unscoped() {
+        Map<String, Macro> m = new HashMap<>(macros);
+        m.replaceAll((name, macro) -> name.endsWith("_scope") ? new Macro(name, macro.parameters(), "1 = 1") : macro);
+        return new SqlMacros(Map.copyOf(m));
+    }
+
+    /** These macros and one more, written in Java (a body that differs per server). */
+    public SqlMacros with(String name, List<String> parameters, String body) {
+        Map<String, Macro> m = new HashMap<>(macros);
+        m.put(name, new Macro(name, List.copyOf(parameters), body));
+        return new SqlMacros(Map.copyOf(m));
     }
 
     /** The script with every macro call replaced by the macro's body (in parentheses: it is one expression). */

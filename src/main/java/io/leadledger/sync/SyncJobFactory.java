@@ -48,7 +48,7 @@ public class SyncJobFactory {
      * its run's parameters, so a night restarted on a later day reconciles as it would have on its own day.
      */
     public static final String AS_OF = "asOf";
-    /** What a sync run's reconcile did: "rebuilt", or "kept: " and why; null when it did not reconcile. */
+    /** What a sync run's reconcile did: "rebuilt", "kept: " and why, or "increment: " and its size; null when it did not reconcile. */
     public static String reconcileDid(org.springframework.batch.core.job.JobExecution e) {
         return e.getStepExecutions().stream().filter(s -> s.getStepName().equals("reconcile"))
                 .map(s -> s.getExecutionContext().getString(RECONCILE_DID, "")).filter(r -> !r.isEmpty())
@@ -429,7 +429,7 @@ public class SyncJobFactory {
             boolean full = "true".equals(step.getJobParameters().getString(FULL));
             Reconciler.Timings t = reconciler.reconcile(ws.tenant(), ws.sync(),
                     asOf != null ? asOf : LocalDate.now(clock.withZone(ws.tenant().zone())), full, step.getJobExecutionId());
-            step.getExecutionContext().putString(RECONCILE_DID, t.kept() == null ? "rebuilt" : "kept: " + t.kept());
+            step.getExecutionContext().putString(RECONCILE_DID, t.did());
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();
