@@ -261,7 +261,8 @@ public class Reconciler {
             List<String> statements = SqlScript.load(path, macros).statements();
             for (int i = 0; i < statements.size(); i++) {
                 long s0 = System.nanoTime();
-                int rows = jdbc.update(dialect.forServer(statements.get(i)), p);
+                String sql = dialect.forServer(statements.get(i));
+                int rows = jdbc.update(macros.scoped() ? dialect.scopedDelete(sql) : sql, p);
                 log.trace("{} statement {}: {} rows in {} ms", path, i + 1, rows, (System.nanoTime() - s0) / 1_000_000);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;

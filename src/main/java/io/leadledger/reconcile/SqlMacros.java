@@ -77,6 +77,11 @@ public record SqlMacros(Map<String, Macro> macros) {
         return new SqlMacros(Map.copyOf(m));
     }
 
+    /** Whether the scope macros read the night's scope (false after {@link #unscoped()}). */
+    public boolean scoped() {
+        return macros.values().stream().anyMatch(m -> m.name().endsWith("_scope") && !m.body().equals("1 = 1"));
+    }
+
     /** These macros and one more, written in Java (a body that differs per server). */
     public SqlMacros with(String name, List<String> parameters, String body) {
         Map<String, Macro> m = new HashMap<>(macros);
