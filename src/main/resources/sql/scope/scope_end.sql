@@ -4,3 +4,5 @@ DELETE FROM reconcile_scope_record WHERE tenant = :tenant;
 DELETE FROM reconcile_scope_lead WHERE tenant = :tenant;
 
 DELETE FROM reconcile_prev_deal WHERE tenant = :tenant;
+
+DELETE FROM reconcile_prev_touch WHERE tenant = :tenant;

@@ -1,6 +1,7 @@
 -- An incremental night's first scope (Reconciler): the lead records whose content changed since the last reconcile,
 -- found by the hash each int_lead_member row keeps of the staging row it was built from; the records that are new
--- or undeleted; the records deleted or gone. And the deals as they are, to tell later which leads' deals changed.
+-- or undeleted; the records deleted or gone. And the deals and touches as they are, to tell later which leads' deals
+-- and touches changed.
 DELETE FROM reconcile_scope_record WHERE tenant = :tenant;
 
 DELETE FROM reconcile_scope_lead WHERE tenant = :tenant;
@@ -21,3 +22,7 @@ WHERE m.tenant = :tenant AND (s.record_id IS NULL OR s.is_deleted = 1);
 DELETE FROM reconcile_prev_deal WHERE tenant = :tenant;
 
 INSERT INTO reconcile_prev_deal SELECT * FROM core_deal WHERE tenant = :tenant;
+
+DELETE FROM reconcile_prev_touch WHERE tenant = :tenant;
+
+INSERT INTO reconcile_prev_touch SELECT * FROM int_touch WHERE tenant = :tenant;

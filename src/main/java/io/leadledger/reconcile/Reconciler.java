@@ -51,8 +51,8 @@ public class Reconciler {
      * An incremental night: the same scripts in the same order, with the scope scripts (sql/scope) between them.
      * The models keyed by lead record (int_lead_member) or by lead (int_lead_domain, core_lead, core_unmatched_lead,
      * core_lead_outcome, core_lead_stage, mart_lead) delete and insert only the keys in scope (sql/macros/scope.sql);
-     * the rest, keyed by deal, touch, month or alias, are rebuilt whole, as are the attribution models (the Markov
-     * removal effects depend on every journey, so every deal's data-driven credit moves with any change).
+     * the rest, keyed by deal, touch, month or alias, are rebuilt whole. The attribution credits the deals of the
+     * leads in scope and keeps the Markov chain's counts ({@link AttributionBuilder#build(TenantSettings, boolean)}).
      */
     static final List<String> INCREMENT = List.of(
             "sql/scope/scope_start.sql", "sql/scope/scope_aliases.sql",
@@ -62,7 +62,7 @@ public class Reconciler {
             "sql/intermediate/int_lead_domain.sql", "sql/intermediate/int_deal_ref.sql",
             "sql/intermediate/int_account_domain.sql", "sql/core/core_ambiguous_domain.sql",
             "sql/core/core_lead_deal_link.sql",
-            "sql/intermediate/int_touch.sql", "sql/core/core_lead.sql", "sql/core/core_deal.sql",
+            "sql/intermediate/int_touch.sql", "sql/scope/scope_touches.sql", "sql/core/core_lead.sql", "sql/core/core_deal.sql",
             "sql/scope/scope_deals.sql", "sql/core/core_unmatched_deal.sql", "sql/core/core_unmatched_lead.sql",
             "sql/core/core_lead_outcome.sql", "sql/core/core_lead_stage.sql", "sql/core/core_spend.sql",
             ATTRIBUTION, "sql/marts/mart_lead.sql", "sql/marts/mart_channel_month.sql");
@@ -166,7 +166,7 @@ public class Reconciler {
             if (increment) {
                 for (String step : INCREMENT) {
                     if (step.equals(ATTRIBUTION)) {
-                        parts[1] = attribute(tenant);
+                        parts[1] = attribute(tenant, true);
                     } else {
                         run(List.of(step), p, macros, scriptMs);
                     }
@@ -180,7 +180,7 @@ public class Reconciler {
                 run(MATCHING_SCRIPTS, p, macros, scriptMs);
                 parts[0] = (System.nanoTime() - m0) / 1_000_000;
                 run(CORE_SCRIPTS, p, macros, scriptMs);
-                parts[1] = attribute(tenant);
+                parts[1] = attribute(tenant, false);
                 run(MART_SCRIPTS, p, macros, scriptMs);
             }
             inputs.save(tenant.id(), now, neverTouchedBefore, asOf, runId, LocalDateTime.now(clock));
@@ -191,9 +191,9 @@ public class Reconciler {
         return t;
     }
 
-    private long attribute(TenantSettings tenant) {
+    private long attribute(TenantSettings tenant, boolean scoped) {
         long t0 = System.nanoTime();
-        AttributionBuilder.Summary a = attribution.build(tenant);
+        AttributionBuilder.Summary a = attribution.build(tenant, scoped);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         log.info("attribution: {} deals, {} credit rows, {} journeys ({} converted) in {} ms", a.deals(), a.rows(),
                 a.journeys(), a.conversions(), ms);

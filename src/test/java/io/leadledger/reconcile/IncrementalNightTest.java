@@ -95,7 +95,7 @@ class IncrementalNightTest {
                 assertThat(a.get(table)).as("night %d (%s), table %s", night, d, table).isEqualTo(b.get(table));
             }
             assertThat(w.jdbc().queryForObject("SELECT COUNT(*) FROM reconcile_scope_lead WHERE tenant = ?", Long.class, inc))
-                    .as("the scope is emptied").isZero();
+                    .as("night %d (%s): the scope is emptied", night, d).isZero();
         }
         assertThat(did.get(0)).isEqualTo("rebuilt");
         // a change set can undo itself (a record rewritten as it was): that night keeps the tables

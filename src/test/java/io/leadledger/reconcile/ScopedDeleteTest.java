@@ -36,6 +36,17 @@ class ScopedDeleteTest {
     }
 
     @Test
+    void anIncrementalNightRunsEveryScriptOfAFullRebuildInTheSameOrder() {
+        List<String> full = java.util.stream.Stream.of(Reconciler.MATCHING_SCRIPTS, Reconciler.CORE_SCRIPTS,
+                Reconciler.MART_SCRIPTS).flatMap(List::stream).toList();
+        assertThat(full).noneMatch(p -> p.startsWith("sql/scope/"));
+        assertThat(Reconciler.INCREMENT.stream().filter(p -> !p.startsWith("sql/scope/") && !p.equals(Reconciler.ATTRIBUTION)))
+                .containsExactlyElementsOf(full);
+        assertThat(Reconciler.INCREMENT.indexOf(Reconciler.ATTRIBUTION))
+                .isEqualTo(Reconciler.INCREMENT.indexOf(Reconciler.CORE_SCRIPTS.get(Reconciler.CORE_SCRIPTS.size() - 1)) + 1);
+    }
+
+    @Test
     void aFullRebuildDeletesTheTenantWhole() {
         String d = SqlScript.load("sql/core/core_lead.sql", SqlMacros.load()).statements().get(0);
         assertThat(d).isEqualTo("DELETE FROM core_lead WHERE tenant = :tenant AND (1 = 1)");

@@ -44,7 +44,8 @@ class UnchangedNightTest {
             "int_lead_domain", "int_deal_ref", "int_account_domain", "int_touch", "core_fx_daily", "core_fx_monthly",
             "core_ambiguous_domain", "core_lead_deal_link", "core_lead", "core_deal", "core_unmatched_deal",
             "core_unmatched_lead", "core_lead_outcome", "core_lead_stage", "core_spend", "core_attribution",
-            "core_removal_effect", "mart_lead", "mart_channel_month");
+            "core_removal_effect", "core_journey", "core_journey_transition", "core_journey_channel", "mart_lead",
+            "mart_channel_month");
 
     Path tmp;
     final TestClock clock = new TestClock(NIGHT);

@@ -28,24 +28,95 @@ public final class JourneyGraph {
 
     /** One lead's journey: its touches' channels in time order, ending in conversion or not. */
     public void add(List<String> channels, boolean converted) {
+        count(channels, converted, 1);
+    }
+
+    /**
+     * Takes back a journey {@link #add added} before (an incremental night: a lead's old journey before its new
+     * one). Counts only: the chain is then exactly as if that journey had never been added.
+     */
+    public void remove(List<String> channels, boolean converted) {
+        count(channels, converted, -1);
+    }
+
+    private void count(List<String> channels, boolean converted, int sign) {
         if (channels.isEmpty()) {
             return;
         }
-        journeys++;
-        conversions += converted ? 1 : 0;
+        journeys += sign;
+        conversions += converted ? sign : 0;
         int from = START;
         Set<Integer> seen = new HashSet<>();
         for (String c : channels) {
             int to = id(c);
-            count(from, to);
+            count(from, to, sign);
             if (seen.add(to)) {
                 long[] jc = journeysAndConversions.get(to);
-                jc[0]++;
-                jc[1] += converted ? 1 : 0;
+                jc[0] += sign;
+                jc[1] += converted ? sign : 0;
             }
             from = to;
         }
-        count(from, converted ? CONVERSION : NULL);
+        count(from, converted ? CONVERSION : NULL, sign);
+    }
+
+    /** The chain's counts, to keep between nights: every transition between states, each channel's journeys. */
+    public interface Counts {
+        void transition(String from, String to, long count);
+
+        void channel(String channel, long journeys, long conversions);
+    }
+
+    /** Hands every non-zero count to {@code out}; states are named as {@link #load} reads them. */
+    public void counts(Counts out) {
+        for (Map.Entry<Long, long[]> e : transitions.entrySet()) {
+            if (e.getValue()[0] != 0) {
+                out.transition(state((int) (e.getKey() >> 32)), state((int) (long) e.getKey()), e.getValue()[0]);
+            }
+        }
+        for (int i = 0; i < names.size(); i++) {
+            long[] jc = journeysAndConversions.get(i);
+            if (jc[0] != 0 || jc[1] != 0) {
+                out.channel(names.get(i), jc[0], jc[1]);
+            }
+        }
+    }
+
+    /** Adds counts written by {@link #counts}: a transition (also to the totals) or a channel's journeys. */
+    public void load(String from, String to, long count) {
+        int f = stateId(from);
+        int t = stateId(to);
+        count(f, t, count);
+        if (f == START) {
+            journeys += count;
+        }
+        if (t == CONVERSION) {
+            conversions += count;
+        }
+    }
+
+    public void loadChannel(String channel, long channelJourneys, long channelConversions) {
+        long[] jc = journeysAndConversions.get(id(channel));
+        jc[0] += channelJourneys;
+        jc[1] += channelConversions;
+    }
+
+    private String state(int id) {
+        return switch (id) {
+            case START -> "start";
+            case CONVERSION -> "conversion";
+            case NULL -> "null";
+            default -> "c:" + names.get(id);
+        };
+    }
+
+    private int stateId(String state) {
+        return switch (state) {
+            case "start" -> START;
+            case "conversion" -> CONVERSION;
+            case "null" -> NULL;
+            default -> id(state.substring(2));
+        };
     }
 
     private int id(String channel) {
@@ -59,8 +130,8 @@ public final class JourneyGraph {
         return id;
     }
 
-    private void count(int from, int to) {
-        transitions.computeIfAbsent(((long) from << 32) | (to & 0xffffffffL), k -> new long[1])[0]++;
+    private void count(int from, int to, long n) {
+        transitions.computeIfAbsent(((long) from << 32) | (to & 0xffffffffL), k -> new long[1])[0] += n;
     }
 
     public long journeys() {
@@ -73,10 +144,18 @@ public final class JourneyGraph {
 
     /** Solves the chain with every channel present and with each one removed in turn. */
     public RemovalEffects removalEffects() {
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(null); // a fixed state order: the same floating-point operations on every run
+        // the channels on some journey (one whose journeys were all taken back is no state); a fixed state order:
+        // the same floating-point operations on every run, however the counts were reached
+        List<String> sorted = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (journeysAndConversions.get(i)[0] > 0) {
+                sorted.add(names.get(i));
+            }
+        }
+        sorted.sort(null);
         int n = sorted.size();
-        int[] index = new int[n];
+        int[] index = new int[names.size()];
+        java.util.Arrays.fill(index, -1);
         for (int i = 0; i < n; i++) {
             index[ids.get(sorted.get(i))] = i;
         }
@@ -87,6 +166,9 @@ public final class JourneyGraph {
         double startTotal = 0;
         for (Map.Entry<Long, long[]> e : transitions.entrySet()) {
             int from = (int) (e.getKey() >> 32);
+            if (e.getValue()[0] == 0) {
+                continue; // taken back whole
+            }
             if (from == START) {
                 startTotal += e.getValue()[0];
             } else {
@@ -97,6 +179,9 @@ public final class JourneyGraph {
             int from = (int) (e.getKey() >> 32);
             int to = (int) (long) e.getKey();
             double count = e.getValue()[0];
+            if (count == 0) {
+                continue;
+            }
             if (from == START) {
                 fromStart[index[to]] = count / startTotal;
             } else if (to == CONVERSION) {

@@ -51,6 +51,8 @@ public class JourneyTouchSource implements TouchSource {
               WHERE t.tenant = ? AND t.lead_key IS NOT NULL
             ) u
             ORDER BY u.lead_key""";
+    private static final String IN_SCOPE = "%s IN (SELECT z.lead_key FROM reconcile_scope_lead z WHERE z.tenant = ?)";
+
     // by lead only: both databases then read int_lead_member in index order and stream without sorting
     // a million rows; the few touches of one lead are put in time order here
     private static final Comparator<Touch> TIME_ORDER = Comparator.comparing(Touch::at)
@@ -67,6 +69,15 @@ public class JourneyTouchSource implements TouchSource {
 
     @Override
     public void forEachLead(String tenant, BiConsumer<String, List<Touch>> lead) {
+        forEachLead(tenant, false, lead);
+    }
+
+    /**
+     * {@inheritDoc} With {@code scoped}, only the leads in the night's scope (reconcile_scope_lead): an incremental
+     * night's journeys.
+     */
+    @Override
+    public void forEachLead(String tenant, boolean scoped, BiConsumer<String, List<Touch>> lead) {
         // channel, campaign and source names repeat millions of times: keep one copy of each
         Map<String, String> names = new HashMap<>();
         List<Touch> touches = new ArrayList<>();
@@ -74,8 +85,15 @@ public class JourneyTouchSource implements TouchSource {
         boolean campaignTouches = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT COUNT(*) > 0 FROM (SELECT 1 FROM int_touch WHERE tenant = ? AND lead_key IS NOT NULL LIMIT 1) x",
                 Boolean.class, tenant));
+        String sql = campaignTouches ? WITH_TOUCHES : SQL;
         Object[] args = campaignTouches ? new Object[] {tenant, tenant} : new Object[] {tenant};
-        streaming.query(campaignTouches ? WITH_TOUCHES : SQL, rs -> {
+        if (scoped) {
+            sql = sql.replace("WHERE m.tenant = ?", "WHERE m.tenant = ? AND " + IN_SCOPE.formatted("m.lead_key"))
+                    .replace("WHERE t.tenant = ? AND t.lead_key IS NOT NULL", "WHERE t.tenant = ? AND t.lead_key IS NOT NULL AND "
+                            + IN_SCOPE.formatted("t.lead_key"));
+            args = campaignTouches ? new Object[] {tenant, tenant, tenant, tenant} : new Object[] {tenant, tenant};
+        }
+        streaming.query(sql, rs -> {
             String key = rs.getString(1);
             if (current[0] != null && !current[0].equals(key)) {
                 emit(current[0], touches, lead);

@@ -15,4 +15,12 @@ public interface TouchSource {
      * (ties: source name, record id). Within the reconcile transaction, so it sees this run's core tables.
      */
     void forEachLead(String tenant, BiConsumer<String, List<Touch>> lead);
+
+    /** As {@link #forEachLead(String, BiConsumer)}, or (scoped) only the leads in the night's scope. */
+    default void forEachLead(String tenant, boolean scoped, BiConsumer<String, List<Touch>> lead) {
+        if (scoped) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " reads every lead");
+        }
+        forEachLead(tenant, lead);
+    }
 }

@@ -93,4 +93,33 @@ class JourneyGraphTest {
         assertThat(effects(e)).isEqualTo(Map.of("A", "0.0000", "B", "0.0000"));
         assertThat(new JourneyGraph().removalEffects().channels()).isEmpty();
     }
+
+    /**
+     * An incremental night: the counts kept from last night, a changed journey taken back and its new one added,
+     * give the same chain, to the last bit, as the journeys added afresh; a channel whose every journey was taken
+     * back is no state.
+     */
+    @Test
+    void countsKeptTakenBackAndAddedAgainSolveToTheSameEffects() {
+        JourneyGraph night1 = graph(List.of("A", "B"), true, List.of("C", "A"), false, List.of("B"), false);
+        JourneyGraph kept = new JourneyGraph();
+        night1.counts(new JourneyGraph.Counts() {
+            @Override
+            public void transition(String from, String to, long count) {
+                kept.load(from, to, count);
+            }
+
+            @Override
+            public void channel(String channel, long journeys, long conversions) {
+                kept.loadChannel(channel, journeys, conversions);
+            }
+        });
+        kept.remove(List.of("C", "A"), false); // the lead's journey changed: C is gone from every journey
+        kept.add(List.of("A", "A", "B"), true);
+        JourneyGraph fresh = graph(List.of("A", "B"), true, List.of("A", "A", "B"), true, List.of("B"), false);
+        assertThat(kept.removalEffects()).isEqualTo(fresh.removalEffects());
+        assertThat(kept.journeys()).isEqualTo(3);
+        assertThat(kept.conversions()).isEqualTo(2);
+        assertThat(effects(kept.removalEffects())).doesNotContainKey("C");
+    }
 }
