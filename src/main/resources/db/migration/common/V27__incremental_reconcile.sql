@@ -19,9 +19,7 @@ CREATE TABLE reconcile_scope_lead (
   PRIMARY KEY (tenant, lead_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
--- The links and deals as the last night left them, while tonight's are written: the leads whose links or deals
--- differ join the scope. The same columns as the tables they copy.
-CREATE TABLE reconcile_prev_link AS SELECT * FROM core_lead_deal_link WHERE 1 = 0;
-CREATE INDEX reconcile_prev_link_idx ON reconcile_prev_link (tenant);
+-- The deals as the last night left them, while tonight's are written: the leads whose deals differ join the
+-- scope. The same columns as core_deal.
 CREATE TABLE reconcile_prev_deal AS SELECT * FROM core_deal WHERE 1 = 0;
 CREATE INDEX reconcile_prev_deal_idx ON reconcile_prev_deal (tenant);

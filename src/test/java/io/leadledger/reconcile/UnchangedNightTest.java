@@ -40,12 +40,7 @@ class UnchangedNightTest {
     /** 2026-10-20 12:00 in New York, the ops tenant's zone. */
     static final Instant NIGHT = Instant.parse("2026-10-20T16:00:00Z");
     /** Every table the reconcile writes for a tenant. */
-    static final List<String> TABLES = List.of("int_lead_merge", "int_lead_alias", "int_lead_member",
-            "int_lead_domain", "int_deal_ref", "int_account_domain", "int_touch", "core_fx_daily", "core_fx_monthly",
-            "core_ambiguous_domain", "core_lead_deal_link", "core_lead", "core_deal", "core_unmatched_deal",
-            "core_unmatched_lead", "core_lead_outcome", "core_lead_stage", "core_spend", "core_attribution",
-            "core_removal_effect", "core_journey", "core_journey_transition", "core_journey_channel", "mart_lead",
-            "mart_channel_month");
+    static final List<String> TABLES = Reconciler.TABLES;
 
     Path tmp;
     final TestClock clock = new TestClock(NIGHT);

@@ -88,10 +88,13 @@ public class JourneyTouchSource implements TouchSource {
         String sql = campaignTouches ? WITH_TOUCHES : SQL;
         Object[] args = campaignTouches ? new Object[] {tenant, tenant} : new Object[] {tenant};
         if (scoped) {
-            sql = sql.replace("WHERE m.tenant = ?", "WHERE m.tenant = ? AND " + IN_SCOPE.formatted("m.lead_key"))
+            // the lead records driven from the (small) scope, by int_lead_member's lead index
+            sql = sql.replace("FROM int_lead_member m", "FROM reconcile_scope_lead z JOIN int_lead_member m ON m.tenant = z.tenant"
+                            + " AND m.lead_key = z.lead_key")
+                    .replace("WHERE m.tenant = ?", "WHERE z.tenant = ?")
                     .replace("WHERE t.tenant = ? AND t.lead_key IS NOT NULL", "WHERE t.tenant = ? AND t.lead_key IS NOT NULL AND "
                             + IN_SCOPE.formatted("t.lead_key"));
-            args = campaignTouches ? new Object[] {tenant, tenant, tenant, tenant} : new Object[] {tenant, tenant};
+            args = campaignTouches ? new Object[] {tenant, tenant, tenant} : new Object[] {tenant};
         }
         streaming.query(sql, rs -> {
             String key = rs.getString(1);
