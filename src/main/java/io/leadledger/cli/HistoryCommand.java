@@ -32,7 +32,21 @@ public class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var ws = jobs.load();
+        if (jobs.everyTenant()) { // an agency's clients/: each tenant's runs under its name
+            var all = jobs.loadAll();
+            for (var ws : all.tenants()) {
+                spec.commandLine().getOut().println("== tenant " + ws.tenant().id());
+                history(ws);
+            }
+            all.broken().forEach(b -> spec.commandLine().getOut().println("== " + b.dir().getFileName()
+                    + ": cannot be read: " + b.problem()));
+            return Console.OK;
+        }
+        history(jobs.load());
+        return Console.OK;
+    }
+
+    private void history(io.leadledger.jobs.Workspace ws) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%6s  %-16s %-10s %-19s %9s %10s %10s %12s %11s  %s%n", "run", "job", "status", "started",
                 "duration", "read", "loaded", "quarantined", "duplicates", "balanced");
@@ -45,6 +59,5 @@ public class HistoryCommand implements Callable<Integer> {
                 out.println("        " + r.exitMessage().lines().findFirst().orElse(""));
             }
         }
-        return Console.OK;
     }
 }

@@ -13,6 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import io.leadledger.jobs.Clients;
+import io.leadledger.jobs.Workspace;
 
 @Component
 @Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
@@ -48,7 +53,48 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var ws = jobs.load();
+        if (!jobs.everyTenant()) {
+            return runOne(jobs.load());
+        }
+        // an agency's clients/: every tenant in turn, each on its own; one's failure never stops the next
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Clients.Loaded all = jobs.loadAll();
+        int worst = Console.OK;
+        List<String> summary = new ArrayList<>();
+        for (Clients.Broken b : all.broken()) {
+            err.println("tenant directory " + b.dir() + " cannot be read, not run: " + b.problem());
+            summary.add(b.dir().getFileName() + ": configuration error");
+            worst = worse(worst, Console.USAGE);
+        }
+        for (Workspace ws : all.tenants()) {
+            out.println("== tenant " + ws.tenant().id());
+            out.flush();
+            int code;
+            try {
+                code = runOne(ws);
+            } catch (RuntimeException e) {
+                err.println("tenant " + ws.tenant().id() + ": " + e.getMessage());
+                code = Console.FAILED;
+            }
+            summary.add(ws.tenant().id() + ": " + (code == Console.OK ? "ok" : "exit " + code));
+            worst = worse(worst, code);
+        }
+        out.println("tenants: " + String.join(", ", summary));
+        return worst;
+    }
+
+    /** The exit code of several tenants' runs: a failed run over a configuration error over pending e-mails. */
+    static int worse(int a, int b) {
+        for (int code : new int[] {Console.FAILED, Console.USAGE, PENDING_DELIVERIES}) {
+            if (a == code || b == code) {
+                return code;
+            }
+        }
+        return Math.max(a, b);
+    }
+
+    private int runOne(Workspace ws) throws Exception {
         if ((month != null || resend) && !job.equals(ws.reports().job())) {
             spec.commandLine().getErr().println("--month and --resend apply to " + ws.reports().job() + " only");
             return Console.USAGE;

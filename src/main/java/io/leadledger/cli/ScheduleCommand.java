@@ -57,6 +57,9 @@ public class ScheduleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--every must be at least 1 second");
             return Console.USAGE;
         }
+        if (jobs.everyTenant()) {
+            return everyTenant();
+        }
         Workspace ws = jobs.load();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("leadledger schedule for tenant %s (%s), jobs in %s%n", ws.tenant().id(), ws.tenant().name(),
@@ -74,5 +77,27 @@ public class ScheduleCommand implements Callable<Integer> {
         out.flush();
         daemon.run(ws, Duration.ofSeconds(every), once);
         return Console.OK;
+    }
+
+    /** An agency's clients/: one daemon for every tenant, each on its own schedule in its own time zone. */
+    private int everyTenant() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        io.leadledger.jobs.Clients.Loaded all = jobs.loadAll();
+        out.printf("leadledger schedule for %d tenants in %s, mail: %s%n", all.tenants().size(),
+                jobs.jobs.toAbsolutePath(), mail.describe());
+        for (Workspace ws : all.tenants()) {
+            out.printf("  %-20s sync next %s, reports next %s, alerts to %s%n", ws.tenant().id(),
+                    next(JobSchedule.sync(ws)), next(JobSchedule.reports(ws)),
+                    ws.delivery().alerts().isEmpty() ? "nobody" : String.join(", ", ws.delivery().alerts()));
+        }
+        all.broken().forEach(b -> out.printf("  %-20s CANNOT BE READ (not run until fixed): %s%n", b.dir().getFileName(),
+                b.problem()));
+        out.flush();
+        daemon.run(jobs.jobs, all.tenants(), Duration.ofSeconds(every), once);
+        return Console.OK;
+    }
+
+    private String next(JobSchedule s) {
+        return s.next(clock.instant()).map(t -> WHEN.format(t.atZone(s.zone())) + " " + s.zone()).orElse("never");
     }
 }

@@ -44,6 +44,9 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jobs.everyTenant()) {
+            return everyTenant();
+        }
         Workspace ws = jobs.load();
         PrintWriter out = spec.commandLine().getOut();
         ZoneId zone = ws.tenant().zone();
@@ -78,6 +81,33 @@ public class StatusCommand implements Callable<Integer> {
                     when(e.nextAttemptAt(), zone), e.lastError() == null ? "" : " (" + e.lastError().lines().findFirst().orElse("") + ")"));
         }
         return Console.OK;
+    }
+
+    /** An agency's clients/: one line per tenant; --tenant ID shows one in full. */
+    private int everyTenant() {
+        PrintWriter out = spec.commandLine().getOut();
+        io.leadledger.jobs.Clients.Loaded all = jobs.loadAll();
+        out.printf("%-20s %-9s %-34s %-34s %s%n", "tenant", "data", "nightly sync (last run)", "monthly reports (last run)",
+                "e-mails pending");
+        boolean stale = false;
+        for (Workspace ws : all.tenants()) {
+            ZoneId zone = ws.tenant().zone();
+            OpsStatus.Snapshot s = status.snapshot(ws);
+            stale |= !s.freshness().fresh();
+            out.printf("%-20s %-9s %-34s %-34s %d%n", ws.tenant().id(), s.freshness().fresh() ? "fresh" : "HELD BACK",
+                    line(s.sync(), zone), line(s.reports(), zone), s.unsent().size());
+        }
+        for (io.leadledger.jobs.Clients.Broken b : all.broken()) {
+            out.printf("%-20s %s%n", b.dir().getFileName(), "CANNOT BE READ: " + b.problem());
+        }
+        out.println();
+        out.println("--tenant ID shows one tenant in full");
+        return Console.OK;
+    }
+
+    private static String line(OpsStatus.JobState j, ZoneId zone) {
+        return j.lastRun().map(l -> "run " + l.id() + " " + l.status() + (l.start() == null ? ""
+                : " " + WHEN.format(l.start().atZone(zone)))).orElse("never") + j.lock().map(h -> " [running]").orElse("");
     }
 
     private String ago(Instant t) {

@@ -12,6 +12,17 @@ public class ServedWorkspace {
 
     private final AtomicReference<Workspace> workspace = new AtomicReference<>();
     private final AtomicReference<Instant> lastTick = new AtomicReference<>();
+    private final AtomicReference<java.util.List<Workspace>> all = new AtomicReference<>(java.util.List.of());
+
+    /** Every tenant the daemon serves (an agency's clients/); the console shows the first ({@link #get}). */
+    public void setAll(java.util.List<Workspace> tenants) {
+        all.set(java.util.List.copyOf(tenants));
+    }
+
+    public java.util.List<Workspace> all() {
+        Workspace one = workspace.get();
+        return all.get().isEmpty() && one != null ? java.util.List.of(one) : all.get();
+    }
 
     public void set(Workspace ws) {
         workspace.set(ws);
