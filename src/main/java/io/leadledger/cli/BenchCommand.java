@@ -24,15 +24,20 @@ import java.util.concurrent.Callable;
         "'bench api': a nightly sync of --contacts HubSpot contacts (default 200,000) from a local stub of HubSpot's "
                 + "list endpoint at its page size (100), the vendor's rate limits off; prints records/s, the HTTP calls "
                 + "against the minimum (pages needed) and, on MySQL/MariaDB, the import against LOAD DATA of the same rows.",
-        "'bench nightly': three nights of one tenant of N leads (and N/10 deals) in the configured warehouse: all new, "
-                + "--changed percent of leads and deals changed, nothing changed; prints each night's time, its reconcile's "
-                + "and the ratios to the first night."})
+        "'bench nightly': four nights of one tenant of N leads (and N/10 deals) in the configured warehouse: all new, "
+                + "--changed percent of leads and deals changed (an increment), nothing changed, the same data with --full; "
+                + "prints each night's time, its reconcile's and the ratios incremental/full and unchanged/full.",
+        "'bench tenants': an agency's night: --tenants tenants of N leads each (default 20 of 50,000), synced one at a "
+                + "time, then two at a time, then a quiet night; prints wall times, tenants per hour, the process's CPU "
+                + "share and what that predicts for 500 tenants."})
 public class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import | report | api | nightly")
+    @Parameters(paramLabel = "WHAT", description = "import | report | api | nightly | tenants")
     String what;
-    @Option(names = "--leads", defaultValue = "1000000", description = "Leads to generate (default: ${DEFAULT-VALUE}).")
-    int leads;
+    @Option(names = "--leads", description = "Leads to generate (default: 1,000,000; tenants: 50,000 per tenant).")
+    Integer leadsOption;
+    @Option(names = "--tenants", defaultValue = "20", description = "tenants: how many tenants (default: ${DEFAULT-VALUE}).")
+    int tenants;
     @Option(names = "--deals", description = "import: deals to generate (default: leads / 10).")
     Integer deals;
     @Option(names = "--contacts", defaultValue = "200000", description = "api: contacts the stub serves (default: ${DEFAULT-VALUE}).")
@@ -54,10 +59,13 @@ public class BenchCommand implements Callable<Integer> {
     private final ObjectProvider<ReportBenchmark> reportBenchmark;
     private final ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark;
     private final ObjectProvider<io.leadledger.bench.NightlyBenchmark> nightlyBenchmark;
+    private final ObjectProvider<io.leadledger.bench.TenantsBenchmark> tenantsBenchmark;
 
     public BenchCommand(ObjectProvider<ImportBenchmark> importBenchmark, ObjectProvider<ReportBenchmark> reportBenchmark,
                         ObjectProvider<io.leadledger.bench.ApiBenchmark> apiBenchmark,
-                        ObjectProvider<io.leadledger.bench.NightlyBenchmark> nightlyBenchmark) {
+                        ObjectProvider<io.leadledger.bench.NightlyBenchmark> nightlyBenchmark,
+                        ObjectProvider<io.leadledger.bench.TenantsBenchmark> tenantsBenchmark) {
+        this.tenantsBenchmark = tenantsBenchmark;
         this.nightlyBenchmark = nightlyBenchmark;
         this.apiBenchmark = apiBenchmark;
         this.importBenchmark = importBenchmark;
@@ -66,6 +74,7 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int leads = leadsOption != null ? leadsOption : what.equals("tenants") ? 50_000 : 1_000_000;
         switch (what) {
             case "import" -> importBenchmark.getObject().run(leads, deals != null ? deals : Math.max(1, leads / 10), dir,
                     spec.commandLine().getOut());
@@ -79,8 +88,15 @@ public class BenchCommand implements Callable<Integer> {
                 }
                 nightlyBenchmark.getObject().run(leads, changed, dir.resolve("nightly"), spec.commandLine().getOut());
             }
+            case "tenants" -> {
+                if (tenants < 1) {
+                    spec.commandLine().getErr().println("--tenants: at least 1");
+                    return Console.USAGE;
+                }
+                tenantsBenchmark.getObject().run(tenants, leads, dir.resolve("tenants"), spec.commandLine().getOut());
+            }
             default -> {
-                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report, api, nightly)");
+                spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report, api, nightly, tenants)");
                 return Console.USAGE;
             }
         }

@@ -50,7 +50,8 @@ public class Erasure {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tables = tables;
-        this.tx = tx;
+        // READ COMMITTED, as the reconcile: deleting one tenant's rows never locks the gaps next to another's
+        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()), Reconciler.readCommitted());
         this.locks = locks;
         this.reconciler = reconciler;
         this.clock = clock;

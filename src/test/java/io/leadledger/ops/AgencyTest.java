@@ -104,6 +104,48 @@ class AgencyTest {
         assertThat(daemon.out()).contains("leadledger schedule for 3 tenants", a, b, c, "dent", "CANNOT BE READ");
     }
 
+    /**
+     * Two tenants' nights at once, as the daemon runs an agency's clients/: every run completes (no deadlock between
+     * one tenant's deletes and the other's inserts in the same tables), and each tenant's tables are what it gets
+     * alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void twoTenantsAtOnceNeverDeadlock(String db) throws Exception {
+        TestWarehouse w = warehouses.get(db);
+        PipelineRunner runner = w.bean(PipelineRunner.class);
+        List<Workspace> tenants = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            tenants.add(Workspace.load(OpsTenant.write(tmp.resolve(db).resolve("at-once-" + i), db + "-at-once-" + i, "")));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int night = 0; night < 2; night++) {
+                if (night == 1) { // a changed export for every tenant: the second night reconciles too
+                    for (int i = 1; i <= 6; i++) {
+                        Files.writeString(tmp.resolve(db).resolve("at-once-" + i).resolve("leads.csv"),
+                                "L" + (10 + i) + ";new" + i + "@example.com;12-10-2026 10:00;google cpc;Brand;\n",
+                                java.nio.file.StandardOpenOption.APPEND);
+                    }
+                }
+                List<java.util.concurrent.Future<org.springframework.batch.core.job.JobExecution>> runs = new ArrayList<>();
+                for (Workspace ws : tenants) {
+                    runs.add(pool.submit(() -> runner.runSync(ws)));
+                }
+                for (var f : runs) {
+                    var e = f.get();
+                    assertEquals(BatchStatus.COMPLETED, e.getStatus(), () -> String.valueOf(e.getAllFailureExceptions()));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(tables(w, db + "-at-once-1").get("core_lead")).hasSize(5);
+        for (int i = 2; i <= 6; i++) {
+            assertThat(tables(w, db + "-at-once-" + i).get("core_deal")).isEqualTo(tables(w, db + "-at-once-1").get("core_deal"));
+        }
+    }
+
     /** Every reconciled table of the tenant, without the tenant column, sorted. */
     private static Map<String, List<String>> tables(TestWarehouse w, String tenant) {
         Map<String, List<String>> out = new LinkedHashMap<>();
