@@ -46,6 +46,9 @@ public class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (jobs.everyTenant()) {
+            return everyTenant();
+        }
         Workspace ws = jobs.load();
         String port = env.getProperty("local.server.port");
         PrintWriter out = spec.commandLine().getOut();
@@ -70,6 +73,38 @@ public class ConsoleCommand implements Callable<Integer> {
                     served.set(ws);
                 } catch (RuntimeException e) {
                     log.error("jobs/ in {} cannot be read, keeping the last good configuration: {}", ws.dir(), e.getMessage());
+                }
+            }
+        }
+        return Console.OK;
+    }
+
+    /** An agency's clients/: every tenant served, the header switching between them; clients/ read again as it changes. */
+    private int everyTenant() throws InterruptedException {
+        String port = env.getProperty("local.server.port");
+        if (port == null) {
+            spec.commandLine().getErr().println("error: no web server in this process (it starts for 'leadledger console' "
+                    + "and 'leadledger schedule' only)");
+            return Console.USAGE;
+        }
+        java.util.List<Workspace> tenants = jobs.loadAll().tenants();
+        served.setAll(tenants);
+        served.set(tenants.isEmpty() ? null : tenants.get(0));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("leadledger console for %d tenants (%s), jobs in %s%n", tenants.size(),
+                String.join(", ", tenants.stream().map(w -> w.tenant().id()).toList()), jobs.jobs.toAbsolutePath());
+        out.printf("  open http://%s:%s/%n", env.getProperty("server.address", "localhost"), port);
+        out.flush();
+        long reloaded = System.nanoTime();
+        while (context.isActive()) {
+            Thread.sleep(1000);
+            if (System.nanoTime() - reloaded >= RELOAD.toNanos() && context.isActive()) {
+                reloaded = System.nanoTime();
+                try {
+                    tenants = jobs.loadAll().tenants();
+                    served.setAll(tenants);
+                } catch (RuntimeException e) {
+                    log.error("{} cannot be read, keeping the last good configuration: {}", jobs.jobs, e.getMessage());
                 }
             }
         }

@@ -1,7 +1,6 @@
 package io.leadledger.console;
 
 import io.leadledger.jobs.Workspace;
-import io.leadledger.ops.ServedWorkspace;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -16,17 +15,18 @@ import java.time.ZoneId;
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 class ConsoleAdvice {
 
-    private final ServedWorkspace served;
+    private final Served served;
     private final ConsoleTasks tasks;
 
-    ConsoleAdvice(ServedWorkspace served, ConsoleTasks tasks) {
+    ConsoleAdvice(Served served, ConsoleTasks tasks) {
         this.served = served;
         this.tasks = tasks;
     }
 
     @ModelAttribute
     void common(Model model, Authentication auth) {
-        Workspace ws = served.get();
+        Workspace ws = served.all().isEmpty() ? null : served.workspace();
+        model.addAttribute("tenants", served.all());
         model.addAttribute("user", auth == null ? null : auth.getName());
         model.addAttribute("operator", operator(auth));
         model.addAttribute("ws", ws);
@@ -60,7 +60,8 @@ class ConsoleAdvice {
 
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFound e, Model model) {
+    String notFound(NotFound e, Model model, Authentication auth) {
+        common(model, auth); // an exception handler's model misses the @ModelAttribute methods' attributes the layout reads
         model.addAttribute("missing", e.getMessage());
         return "not-found";
     }

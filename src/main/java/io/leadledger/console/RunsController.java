@@ -106,7 +106,12 @@ class RunsController {
 
     /** The run, when it is one of the served tenant's. */
     private JobExecution execution(long id) {
-        JobExecution e = jobRepository.getJobExecution(id);
+        JobExecution e;
+        try {
+            e = jobRepository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException none) {
+            e = null; // Batch 6's JDBC repository throws for an id it does not have, where it returned null before
+        }
         if (e == null || !served.tenant().equals(e.getJobParameters().getString("tenant"))) {
             throw new ConsoleAdvice.NotFound("run " + id);
         }

@@ -1,5 +1,9 @@
 package io.leadledger.console;
 
+import java.util.List;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
 import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.ServedWorkspace;
 import org.springframework.stereotype.Component;
@@ -14,12 +18,27 @@ class Served {
         this.served = served;
     }
 
+    /** The session's attribute naming the tenant the pages show (an agency's clients/: several are served). */
+    static final String TENANT = "leadledger.tenant";
+
+    /** The tenant the pages show: the one this session chose ({@code /tenant?id=}), else the first served. */
     Workspace workspace() {
-        Workspace ws = served.get();
-        if (ws == null) {
+        List<Workspace> all = served.all();
+        if (all.isEmpty()) {
             throw new ConsoleAdvice.NotServed();
         }
-        return ws;
+        Object chosen = session() == null ? null : session().getAttribute(TENANT);
+        return all.stream().filter(w -> w.tenant().id().equals(chosen)).findFirst().orElse(all.get(0));
+    }
+
+    /** Every tenant served, in directory order. */
+    List<Workspace> all() {
+        return served.all();
+    }
+
+    private static jakarta.servlet.http.HttpSession session() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
+                ? r.getRequest().getSession(false) : null;
     }
 
     String tenant() {

@@ -168,7 +168,12 @@ public class PipelineRunner {
      * lock, for when its holder is known to be gone but its lease has not lapsed yet.
      */
     public JobExecution restart(Workspace ws, long runId, boolean force) throws Exception {
-        JobExecution previous = jobRepository.getJobExecution(runId);
+        JobExecution previous;
+        try {
+            previous = jobRepository.getJobExecution(runId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException none) {
+            previous = null; // Batch 6's JDBC repository throws for an id it does not have
+        }
         if (previous == null) {
             throw new IllegalArgumentException("no run " + runId);
         }
