@@ -26,7 +26,11 @@ public class JobsOption {
             return ws;
         }
         if (tenant == null) {
-            throw new JobsConfigException(jobs + " holds the tenants " + ids(Clients.load(jobs)) + ": give --tenant ID");
+            Clients.Loaded all = Clients.load(jobs);
+            if (all.tenants().size() == 1 && all.broken().isEmpty()) {
+                return all.tenants().get(0); // the only one: nothing to choose
+            }
+            throw new JobsConfigException(jobs + " holds the tenants " + ids(all) + ": give --tenant ID");
         }
         return one();
     }
