@@ -100,10 +100,10 @@ class ConsoleBrowserTest {
             assertThat(b.all("table.runs a.run-link")).hasSize(2);
             assertThat(b.text()).contains("monthly-reports", "COMPLETED", "Page 1");
             b.screenshot("02-runs");
-            b.find("#older").click();
+            b.clickAndWait("#older");
             assertThat(b.text()).contains("Page 2", "nightly-sync");
             assertThat(b.all("table.runs a.run-link")).hasSize(2);
-            b.find("#newer").click();
+            b.clickAndWait("#newer");
             assertThat(b.text()).contains("Page 1");
 
             // the first sync's count audit, then its quarantined rows
@@ -112,7 +112,7 @@ class ConsoleBrowserTest {
             b.open("/runs/" + ids.get(ids.size() - 1));
             assertThat(b.text()).contains("Count audit per file", "leads.csv", "crm-deals", "Steps", "Reconcile: rebuilt");
             b.screenshot("03-run");
-            b.find("a.quarantine-link").click();
+            b.clickAndWait("a.quarantine-link");
             assertThat(b.driver().getCurrentUrl()).contains("/quarantine");
             assertThat(b.text()).contains("2 rows", ConsoleTenant.XSS, ConsoleTenant.FORMULA);
             // the markup is text: no image, no script ran, no alert
@@ -121,7 +121,7 @@ class ConsoleBrowserTest {
             assertThrows(NoAlertPresentException.class, () -> b.driver().switchTo().alert());
             b.screenshot("04-quarantine");
             b.find("input[name=q]").sendKeys("hyperlink");
-            b.find("#filter").click();
+            b.clickAndWait("#filter");
             assertThat(b.text()).contains("1 rows", ConsoleTenant.FORMULA).doesNotContain(ConsoleTenant.XSS);
 
             // the unmatched queue, the deal, its candidate, the link
@@ -129,19 +129,19 @@ class ConsoleBrowserTest {
             assertThat(b.text()).contains(ConsoleTenant.DEAL_NAME, "e-mail not found");
             assertThat(b.driver().findElements(By.cssSelector("td.name b"))).as("the deal's name is text").isEmpty();
             b.screenshot("05-unmatched");
-            b.find("a.deal-link").click();
+            b.clickAndWait("a.deal-link");
             assertThat(b.text()).contains("carol@example.com", "same contact name carol");
             b.screenshot("06-deal");
             b.find("input[name=lead][value='carol@example.com']").click();
             b.find("#note").sendKeys("Carol moved to nowhere.test; same person");
-            b.find("#link").click();
+            b.clickAndWait("#link");
             assertThat(b.text()).contains("Linked to carol@example.com. It takes effect on the next reconcile.",
                     "Carol moved to nowhere.test; same person");
             b.screenshot("07-linked");
 
             // reconcile now: a sync run, then the deal is linked by the override
             int runsBefore = runCount();
-            b.find("#reconcile-now").click();
+            b.clickAndWait("#reconcile-now");
             // the form posts and redirects: the click can return before the browser has loaded the next page
             waitFor(() -> b.driver().getCurrentUrl().contains("/runs"), "the runs page after reconcile now");
             waitFor(() -> runCount() > runsBefore && !latestRunning(), "the reconcile run");
@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
             b.open("/reports");
             assertThat(b.text()).contains("roi-2026-10.pdf", "ceo@ops.test", "first");
             b.screenshot("09-reports");
-            b.find("#resend").click();
+            b.clickAndWait("#resend");
             waitFor(() -> w.bean(DeliveryLog.class).recent("console", 10).stream()
                     .filter(d -> d.seq() == 1 && DeliveryLog.SENT.equals(d.status())).count() == 2, "the resend");
             b.open("/reports");

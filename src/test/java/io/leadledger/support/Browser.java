@@ -62,6 +62,33 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Clicks what navigates (a link, a form's button) and returns when the next page is there: the old document gone
+     * stale, then a body. A click returns before the browser has left the page, so reading right after it can find the
+     * old page, or none.
+     */
+    public void clickAndWait(String css) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        find(css).click();
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < until) {
+            try {
+                old.isEnabled(); // throws once the page it belongs to is gone
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                if (!driver.findElements(By.tagName("body")).isEmpty()) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("no new page after clicking " + css + " within 30 s: " + driver.getCurrentUrl());
+    }
+
     public String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
@@ -70,7 +97,7 @@ public final class Browser implements AutoCloseable {
         open("/login");
         find("#username").sendKeys(user);
         find("#password").sendKeys(password);
-        find("#login").click();
+        clickAndWait("#login");
     }
 
     /** A full-page screenshot, as {@code target/console-screenshots/<name>.png}. */
