@@ -82,6 +82,28 @@ class AgencyTest {
         assertThat(tables(w, a)).isEqualTo(tables(w, db + "-solo"));
         assertThat(tables(w, b)).isEqualTo(tables(w, db + "-solo"));
         assertThat(w.jdbc().queryForObject("SELECT COUNT(*) FROM core_deal WHERE tenant = ?", Long.class, c)).isZero();
+        // and so are its reports: every number of every file equals the solo run's
+        Path out = tmp.resolve(db).resolve("reports");
+        CliDriver.Result ra = CliDriver.run(w, "report", "--month", "2026-10", "--out", out.toString(), "--jobs", clients.toString(),
+                "--tenant", a);
+        assertEquals(0, ra.code(), ra::toString);
+        CliDriver.Result rs = CliDriver.run(w, "report", "--month", "2026-10", "--out", out.toString(), "--jobs", solo.toString());
+        assertEquals(0, rs.code(), rs::toString);
+        List<String> files;
+        try (var list = Files.list(out.resolve(a).resolve("2026-10"))) {
+            files = list.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).hasSize(6);
+        for (String f : files) {
+            Path mine = out.resolve(a).resolve("2026-10").resolve(f);
+            Path alone = out.resolve(db + "-solo").resolve("2026-10").resolve(f);
+            if (f.endsWith(".xlsx")) {
+                assertThat(KillRecoveryTest.xlsxNumbers(mine)).as(f).isNotEmpty().isEqualTo(KillRecoveryTest.xlsxNumbers(alone));
+            } else {
+                assertThat(KillRecoveryTest.pdfNumbers(Files.readAllBytes(mine))).as(f)
+                        .isEqualTo(KillRecoveryTest.pdfNumbers(Files.readAllBytes(alone)));
+            }
+        }
 
         CliDriver.Result status = CliDriver.run(w, "status", "--jobs", clients.toString());
         assertEquals(0, status.code(), status::toString);
