@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.time.Duration;
 
@@ -46,10 +47,10 @@ public class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jobs.everyTenant()) {
-            return everyTenant();
-        }
-        Workspace ws = jobs.load();
+        // one tenant's jobs/, or an agency's clients/ (every tenant served, the header switching between them)
+        boolean every = jobs.everyTenant();
+        java.util.function.Supplier<List<Workspace>> read = () -> every ? jobs.loadAll().tenants() : List.of(jobs.load());
+        List<Workspace> tenants = read.get();
         String port = env.getProperty("local.server.port");
         PrintWriter out = spec.commandLine().getOut();
         if (port == null) {
@@ -57,9 +58,15 @@ public class ConsoleCommand implements Callable<Integer> {
                     + "and 'leadledger schedule' only)");
             return Console.USAGE;
         }
-        served.set(ws);
-        out.printf("leadledger console for tenant %s (%s), jobs in %s%n", ws.tenant().id(), ws.tenant().name(),
-                ws.dir().toAbsolutePath());
+        serve(tenants);
+        if (every) {
+            out.printf("leadledger console for %d tenants (%s), jobs in %s%n", tenants.size(),
+                    String.join(", ", tenants.stream().map(w -> w.tenant().id()).toList()), jobs.jobs.toAbsolutePath());
+        } else {
+            Workspace ws = tenants.get(0);
+            out.printf("leadledger console for tenant %s (%s), jobs in %s%n", ws.tenant().id(), ws.tenant().name(),
+                    ws.dir().toAbsolutePath());
+        }
         out.printf("  open http://%s:%s/%n", env.getProperty("server.address", "localhost"), port);
         out.flush();
         // serves until the application closes (SIGTERM, Ctrl-C); the pages are answered by the web server's threads
@@ -69,45 +76,17 @@ public class ConsoleCommand implements Callable<Integer> {
             if (System.nanoTime() - reloaded >= RELOAD.toNanos() && context.isActive()) {
                 reloaded = System.nanoTime();
                 try {
-                    ws = Workspace.load(ws.dir());
-                    served.set(ws);
-                } catch (RuntimeException e) {
-                    log.error("jobs/ in {} cannot be read, keeping the last good configuration: {}", ws.dir(), e.getMessage());
-                }
-            }
-        }
-        return Console.OK;
-    }
-
-    /** An agency's clients/: every tenant served, the header switching between them; clients/ read again as it changes. */
-    private int everyTenant() throws InterruptedException {
-        String port = env.getProperty("local.server.port");
-        if (port == null) {
-            spec.commandLine().getErr().println("error: no web server in this process (it starts for 'leadledger console' "
-                    + "and 'leadledger schedule' only)");
-            return Console.USAGE;
-        }
-        java.util.List<Workspace> tenants = jobs.loadAll().tenants();
-        served.setAll(tenants);
-        served.set(tenants.isEmpty() ? null : tenants.get(0));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("leadledger console for %d tenants (%s), jobs in %s%n", tenants.size(),
-                String.join(", ", tenants.stream().map(w -> w.tenant().id()).toList()), jobs.jobs.toAbsolutePath());
-        out.printf("  open http://%s:%s/%n", env.getProperty("server.address", "localhost"), port);
-        out.flush();
-        long reloaded = System.nanoTime();
-        while (context.isActive()) {
-            Thread.sleep(1000);
-            if (System.nanoTime() - reloaded >= RELOAD.toNanos() && context.isActive()) {
-                reloaded = System.nanoTime();
-                try {
-                    tenants = jobs.loadAll().tenants();
-                    served.setAll(tenants);
+                    serve(read.get());
                 } catch (RuntimeException e) {
                     log.error("{} cannot be read, keeping the last good configuration: {}", jobs.jobs, e.getMessage());
                 }
             }
         }
         return Console.OK;
+    }
+
+    private void serve(List<Workspace> tenants) {
+        served.setAll(tenants);
+        served.set(tenants.isEmpty() ? null : tenants.get(0));
     }
 }

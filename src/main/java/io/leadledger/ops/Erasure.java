@@ -50,8 +50,7 @@ public class Erasure {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tables = tables;
-        // READ COMMITTED, as the reconcile: deleting one tenant's rows never locks the gaps next to another's
-        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()), Reconciler.readCommitted());
+        this.tx = tx;
         this.locks = locks;
         this.reconciler = reconciler;
         this.clock = clock;

@@ -93,8 +93,7 @@ public class Reconciler {
         this.inputs = inputs;
         this.clock = clock;
         this.jdbc = jdbc;
-        // its own copy: READ COMMITTED for the reconcile, whoever else uses the shared template
-        this.tx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()), readCommitted());
+        this.tx = tx;
         this.fx = fx;
         this.attribution = attribution;
         this.matchingTables = matchingTables;
@@ -106,29 +105,10 @@ public class Reconciler {
      * @param did what the reconcile did: "rebuilt"; "kept: " and why nothing changed; "increment: " and its size
      */
     public record Timings(long matchingMs, long attributionMs, long totalMs, Map<String, Long> scriptMs, String did) {
-
-        /** Why the tables were kept as they are, or null when they were written. */
-        public String kept() {
-            return did.startsWith(KEPT) ? did.substring(KEPT.length()) : null;
-        }
     }
 
     static final String KEPT = "kept: ";
     static final String REBUILT = "rebuilt";
-
-    /**
-     * The reconcile's transaction: READ COMMITTED. Tenants reconcile at once (an agency's daemon runs two), each
-     * deleting and inserting its own rows of the same tables; under InnoDB's REPEATABLE READ, a tenant's
-     * {@code DELETE ... WHERE tenant = ?} also locks the gap up to the next tenant's rows, and the other tenant's inserts
-     * into that gap deadlock. READ COMMITTED locks only the rows themselves. Every statement still sees its own
-     * transaction's writes and committed data; no other transaction writes the tenant's rows (the job lock). H2's
-     * default already.
-     */
-    public static org.springframework.transaction.interceptor.DefaultTransactionAttribute readCommitted() {
-        var a = new org.springframework.transaction.interceptor.DefaultTransactionAttribute();
-        a.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return a;
-    }
 
     /** Without the sources' settings: every source at its defaults, always rebuilt (the benchmark, tests). */
     public Timings reconcile(TenantSettings tenant, LocalDate asOf) {

@@ -432,7 +432,7 @@ public class SyncJobFactory {
             step.getExecutionContext().putString(RECONCILE_DID, t.did());
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
             return RepeatStatus.FINISHED;
-        }, tx).transactionAttribute(Reconciler.readCommitted()).allowStartIfComplete(true).build();
+        }, tx).allowStartIfComplete(true).build();
     }
 
     static String stepName(SourceDefinition source, Path file) {

@@ -1,9 +1,9 @@
 package io.leadledger.ops;
 
 import io.leadledger.jobs.Workspace;
-import io.leadledger.reconcile.Reconciler;
 import io.leadledger.support.CliDriver;
 import io.leadledger.support.OpsTenant;
+import io.leadledger.support.ReconciledTables;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,8 +78,8 @@ class AgencyTest {
         assertThat(run.err()).contains("tenant directory " + clients.resolve("dent") + " cannot be read");
 
         // each tenant's reconciled tables are exactly the solo run's: no row of one reached the other
-        assertThat(tables(w, a)).isEqualTo(tables(w, db + "-solo"));
-        assertThat(tables(w, b)).isEqualTo(tables(w, db + "-solo"));
+        assertThat(ReconciledTables.of(w, a)).isEqualTo(ReconciledTables.of(w, db + "-solo"));
+        assertThat(ReconciledTables.of(w, b)).isEqualTo(ReconciledTables.of(w, db + "-solo"));
         assertThat(w.jdbc().queryForObject("SELECT COUNT(*) FROM core_deal WHERE tenant = ?", Long.class, c)).isZero();
         // and so are its reports: every number of every file equals the solo run's
         Path out = tmp.resolve(db).resolve("reports");
@@ -162,26 +161,9 @@ class AgencyTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(tables(w, db + "-at-once-1").get("core_lead")).hasSize(5);
+        assertThat(ReconciledTables.of(w, db + "-at-once-1").get("core_lead")).hasSize(5);
         for (int i = 2; i <= 6; i++) {
-            assertThat(tables(w, db + "-at-once-" + i).get("core_deal")).isEqualTo(tables(w, db + "-at-once-1").get("core_deal"));
+            assertThat(ReconciledTables.of(w, db + "-at-once-" + i).get("core_deal")).isEqualTo(ReconciledTables.of(w, db + "-at-once-1").get("core_deal"));
         }
-    }
-
-    /** Every reconciled table of the tenant, without the tenant column, sorted. */
-    private static Map<String, List<String>> tables(TestWarehouse w, String tenant) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String t : Reconciler.TABLES) {
-            List<String> rows = new ArrayList<>();
-            for (Map<String, Object> r : w.jdbc().queryForList("SELECT * FROM " + t + " WHERE tenant = ?", tenant)) {
-                TreeMap<String, Object> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                sorted.putAll(r);
-                sorted.remove("tenant");
-                rows.add(sorted.toString());
-            }
-            rows.sort(null);
-            out.put(t, rows);
-        }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.leadledger.reconcile;
 
 import io.leadledger.jobs.Workspace;
+import io.leadledger.support.ReconciledTables;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,9 +90,9 @@ class IncrementalNightTest {
             did.add(d);
             leads = Math.max(leads, count(w, "core_lead", inc));
             links = Math.max(links, count(w, "core_lead_deal_link", inc));
-            Map<String, List<String>> a = UnchangedNightTest.tables(w, inc);
-            Map<String, List<String>> b = UnchangedNightTest.tables(w, full);
-            for (String table : UnchangedNightTest.TABLES) {
+            Map<String, List<String>> a = ReconciledTables.of(w, inc);
+            Map<String, List<String>> b = ReconciledTables.of(w, full);
+            for (String table : Reconciler.TABLES) {
                 assertThat(a.get(table)).as("night %d (%s), table %s", night, d, table).isEqualTo(b.get(table));
             }
             assertThat(w.jdbc().queryForObject("SELECT COUNT(*) FROM reconcile_scope_lead WHERE tenant = ?", Long.class, inc))

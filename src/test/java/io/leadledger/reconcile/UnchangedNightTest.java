@@ -4,6 +4,7 @@ import io.leadledger.jobs.Workspace;
 import io.leadledger.ops.PipelineRunner;
 import io.leadledger.support.OpsTenant;
 import io.leadledger.support.TestClock;
+import io.leadledger.support.ReconciledTables;
 import io.leadledger.support.TestWarehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +39,6 @@ class UnchangedNightTest {
 
     /** 2026-10-20 12:00 in New York, the ops tenant's zone. */
     static final Instant NIGHT = Instant.parse("2026-10-20T16:00:00Z");
-    /** Every table the reconcile writes for a tenant. */
-    static final List<String> TABLES = Reconciler.TABLES;
 
     Path tmp;
     final TestClock clock = new TestClock(NIGHT);
@@ -69,26 +67,26 @@ class UnchangedNightTest {
 
         assertEquals("rebuilt", night(runner, nightly, false), "the first night has nothing to keep");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
         assertEquals(1L, neverTouched(w, nightly), "L6");
 
         clock.advance(Duration.ofHours(2));
         assertThat(night(runner, nightly, false)).startsWith("kept: the same staging rows, FX rates, overrides and settings as run ");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
 
         clock.advance(Duration.ofDays(1)); // the 21st: L5 is now never touched
         // L5 and L2 (handed the same day, no first touch; its open deal keeps it accepted) are looked at again
         assertThat(night(runner, nightly, false)).as("a lead crosses the never-touched line")
                 .startsWith("increment: 0 lead records and 2 leads recomputed (of 6 leads)");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
         assertEquals(2L, neverTouched(w, nightly), "L5 and L6");
 
         clock.advance(Duration.ofDays(1)); // the 22nd: no lead was handed on 7 October
         assertThat(night(runner, nightly, false)).startsWith("kept: ");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
 
         for (String t : List.of(nightly, full)) { // a new lead in the export
             Files.writeString(tmp.resolve(t).resolve("leads.csv"), "L7;gus@example.com;12-10-2026 10:00;google cpc;Brand;\n",
@@ -96,7 +94,7 @@ class UnchangedNightTest {
         }
         assertThat(night(runner, nightly, false)).as("a changed export").startsWith("increment: 1 lead record and 1 lead recomputed (of 7 leads)");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
         assertThat(night(runner, nightly, false)).startsWith("kept: ");
 
         for (String t : List.of(nightly, full)) { // the same rows sent again in another order: staged again, unchanged
@@ -108,7 +106,7 @@ class UnchangedNightTest {
         assertThat(night(runner, nightly, false)).as("rows staged again with the same content")
                 .startsWith("kept: ");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
 
         for (String t : List.of(nightly, full)) { // the channel map changes
             Path yml = tmp.resolve(t).resolve("jobs/leadledger.yml");
@@ -116,7 +114,7 @@ class UnchangedNightTest {
         }
         assertEquals("rebuilt", night(runner, nightly, false), "a changed setting");
         night(runner, full, true);
-        assertThat(tables(w, nightly)).isEqualTo(tables(w, full));
+        assertThat(ReconciledTables.of(w, nightly)).isEqualTo(ReconciledTables.of(w, full));
         assertThat(w.jdbc().queryForList("SELECT DISTINCT channel FROM mart_lead WHERE tenant = ?", String.class, nightly))
                 .contains("Events");
 
@@ -162,23 +160,6 @@ class UnchangedNightTest {
         JobExecution e = runner.runSync(Workspace.load(dir.resolve("jobs")), null, full);
         assertEquals(BatchStatus.COMPLETED, e.getStatus(), e.getExitStatus()::getExitDescription);
         return io.leadledger.sync.SyncJobFactory.reconcileDid(e);
-    }
-
-    /** Every row of every reconciled table of the tenant, without the tenant column, in a stable order. */
-    static Map<String, List<String>> tables(TestWarehouse w, String tenant) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            List<String> rows = new ArrayList<>();
-            for (Map<String, Object> r : w.jdbc().queryForList("SELECT * FROM " + t + " WHERE tenant = ?", tenant)) {
-                TreeMap<String, Object> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                sorted.putAll(r);
-                sorted.remove("tenant");
-                rows.add(sorted.toString());
-            }
-            rows.sort(null);
-            out.put(t, rows);
-        }
-        return out;
     }
 
     private static long neverTouched(TestWarehouse w, String tenant) {
