@@ -42,8 +42,8 @@ public class Cli {
             line.getErr().println("error: " + told.line());
             return told.code();
         });
-        // Spring already applied --spring.*, --logging.*, --management.* properties: not picocli's business
-        String[] own = java.util.Arrays.stream(args).filter(a -> !a.matches("--(spring|logging|management|server)\\..*"))
+        // Spring already applied --spring.*, --logging.*, --management.*, --leadledger.* properties: not picocli's business
+        String[] own = java.util.Arrays.stream(args).filter(a -> !a.matches("--(spring|logging|management|server|leadledger)\\..*"))
                 .toArray(String[]::new);
         return cl.execute(own);
     }

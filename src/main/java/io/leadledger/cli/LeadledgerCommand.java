@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Lead-to-revenue ETL and reporting: import leads, deals and spend, reconcile them, report monthly.",
         subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, HistoryCommand.class,
                 RestartCommand.class, BenchCommand.class, StatusCommand.class, ScheduleCommand.class, ConsoleCommand.class,
-                CheckCommand.class, TenantCommand.class, ForgetCommand.class})
+                CheckCommand.class, TenantCommand.class, ForgetCommand.class, WorkerCommand.class})
 public class LeadledgerCommand {
 
     @Spec

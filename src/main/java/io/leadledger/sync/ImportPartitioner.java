@@ -17,12 +17,18 @@ class ImportPartitioner implements Partitioner {
     static final String TENANT = "tenant";
     static final String SOURCE = "source";
     static final String FILE = "file";
+    /** For a worker: the tenant's jobs/ directory (absolute), the file's place in its source, the manager's directory. */
+    static final String JOBS = "jobs";
+    static final String ORDER = "order";
+    static final String CWD = "cwd";
 
     private final String tenant;
     private final Collection<ImportTarget> targets;
+    private final java.nio.file.Path jobs;
 
-    ImportPartitioner(String tenant, Collection<ImportTarget> targets) {
+    ImportPartitioner(String tenant, java.nio.file.Path jobs, Collection<ImportTarget> targets) {
         this.tenant = tenant;
+        this.jobs = jobs.toAbsolutePath().normalize();
         this.targets = targets;
     }
 
@@ -33,6 +39,9 @@ class ImportPartitioner implements Partitioner {
             ExecutionContext ctx = new ExecutionContext();
             ctx.putString(TENANT, tenant);
             ctx.putString(SOURCE, t.source().name());
+            ctx.putString(JOBS, jobs.toString());
+            ctx.putInt(ORDER, t.order());
+            ctx.putString(CWD, java.nio.file.Path.of("").toAbsolutePath().toString());
             if (t.file() != null) {
                 ctx.putString(FILE, t.file().toString());
                 try {

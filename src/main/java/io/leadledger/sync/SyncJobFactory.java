@@ -76,13 +76,15 @@ public class SyncJobFactory {
     private final Reconciler reconciler;
     private final LinkOverrideRepository linkOverrides;
     private final Clock clock;
+    private final RemotePartitioning remote;
 
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
                           io.leadledger.LeadledgerProperties settings, io.leadledger.warehouse.WatermarkRepository watermarks,
                           io.leadledger.extract.api.ApiConnectors connectors,
-                          io.leadledger.warehouse.CountAuditRepository countAudit) {
+                          io.leadledger.warehouse.CountAuditRepository countAudit, RemotePartitioning remote) {
+        this.remote = remote;
         this.countAudit = countAudit;
         this.watermarks = watermarks;
         this.connectors = connectors;
@@ -172,17 +174,22 @@ public class SyncJobFactory {
             @Override
             public void execute(org.springframework.batch.core.step.StepExecution partition)
                     throws org.springframework.batch.core.job.JobInterruptedException {
-                // reader, processor and writer hold one file's state: a chunk step of their own per partition
-                ImportTarget t = target.apply(partition);
-                (t.source().isApi() ? apiStep(ws, t.source())
-                        : t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file())).execute(partition);
+                partitionStep(ws, target.apply(partition)).execute(partition);
             }
         };
-        var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
-        executor.setConcurrencyLimit(threads);
+        org.springframework.batch.core.partition.PartitionHandler handler;
+        if (remote.remote()) {
+            // the partitions go to `leadledger worker` processes; the reconcile after them stays here
+            remote.requireSharedDatabase();
+            handler = new RemotePartitionHandler(IMPORT, jobRepository, remote, target);
+        } else {
+            var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
+            executor.setConcurrencyLimit(threads);
+            handler = new SourceOrderedPartitionHandler(worker, executor, target);
+        }
         return new StepBuilder(IMPORT, jobRepository)
-                .partitioner(IMPORT, new ImportPartitioner(ws.tenant().id(), targets.values()))
-                .partitionHandler(new SourceOrderedPartitionHandler(worker, executor, target))
+                .partitioner(IMPORT, new ImportPartitioner(ws.tenant().id(), ws.dir(), targets.values()))
+                .partitionHandler(handler)
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(org.springframework.batch.core.step.StepExecution manager) {
@@ -190,6 +197,15 @@ public class SyncJobFactory {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * One partition's own step: reader, processor and writer hold one file's state, so each partition gets a chunk
+     * step of its own, here or on a worker ({@link ImportWorkerStep}).
+     */
+    Step partitionStep(Workspace ws, ImportTarget t) {
+        return t.source().isApi() ? apiStep(ws, t.source())
+                : t.file() == null ? missingFilesStep(t.source()) : fileStep(ws, t.source(), t.file());
     }
 
     /**
