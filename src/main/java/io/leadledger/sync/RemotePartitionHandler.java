@@ -87,7 +87,35 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
             }
             done.addAll(await(sent));
         }
-        return done;
+        // the job execution holds the manager's own copies of its partitions (check-sources reads them): bring the
+        // workers' outcome into them
+        Map<Long, StepExecution> byId = new java.util.HashMap<>();
+        done.forEach(d -> byId.put(d.getId(), d));
+        for (StepExecution p : partitions) {
+            StepExecution d = byId.get(p.getId());
+            if (d != null && d != p) {
+                copy(d, p);
+            }
+        }
+        return new HashSet<>(partitions);
+    }
+
+    private static void copy(StepExecution from, StepExecution to) {
+        to.setStatus(from.getStatus());
+        to.setExitStatus(from.getExitStatus());
+        to.setStartTime(from.getStartTime());
+        to.setEndTime(from.getEndTime());
+        to.setLastUpdated(from.getLastUpdated());
+        to.setReadCount(from.getReadCount());
+        to.setWriteCount(from.getWriteCount());
+        to.setFilterCount(from.getFilterCount());
+        to.setCommitCount(from.getCommitCount());
+        to.setRollbackCount(from.getRollbackCount());
+        to.setReadSkipCount(from.getReadSkipCount());
+        to.setWriteSkipCount(from.getWriteSkipCount());
+        to.setProcessSkipCount(from.getProcessSkipCount());
+        to.setExecutionContext(from.getExecutionContext());
+        to.setVersion(from.getVersion());
     }
 
     /** Reads the partitions' state until none is running; fails those whose worker went silent or never came. */

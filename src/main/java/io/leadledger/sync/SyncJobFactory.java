@@ -252,6 +252,11 @@ public class SyncJobFactory {
                 if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.FAILED) {
                     String name = s.getStepName().substring("import:".length());
                     String src = "'" + name.substring(0, Math.max(0, name.indexOf(':'))) + "'";
+                    String why = s.getFailureExceptions().isEmpty() ? firstLine(s.getExitStatus().getExitDescription()) : "";
+                    if (!why.isEmpty()) {
+                        // run on a worker (or lost with it): its reason is in the job repository, not in an exception here
+                        src += " (" + s.getStepName() + ": " + why + ")";
+                    }
                     if (!failed.contains(src)) {
                         failed.add(src);
                     }
@@ -317,6 +322,12 @@ public class SyncJobFactory {
             }
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();
+    }
+
+    /** The first line of an exit description, without the exception's class name a stack trace starts with. */
+    static String firstLine(String description) {
+        String line = description == null ? "" : description.lines().findFirst().orElse("").strip();
+        return line.replaceFirst("^([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error): ", "");
     }
 
     /** Staging keeps only what the source's current files provide: rows of files no longer delivered go. */

@@ -1,0 +1,202 @@
+package io.leadledger.sync;
+
+import io.leadledger.support.CliDriver;
+import io.leadledger.support.OpsTenant;
+import io.leadledger.support.ReconciledTables;
+import io.leadledger.support.TestWarehouse;
+import io.leadledger.support.WorkerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Work over several machines (issue 14): the manager (the test's own context, {@code leadledger.partitioning=remote})
+ * sends the import's partitions through this machine's real RabbitMQ to `leadledger worker` JVMs of their own, all on
+ * one MariaDB warehouse. Whatever the workers do, the warehouse must be what one process makes of the same files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RemotePartitioningTest {
+
+    static final String QUEUE = "leadledger.test." + ProcessHandle.current().pid();
+
+    Path tmp;
+    TestWarehouse local;
+    TestWarehouse manager;
+
+    @BeforeAll
+    void start() throws Exception {
+        tmp = Files.createTempDirectory("ll-remote");
+        local = TestWarehouse.mariadb("leadledger_remote");
+        manager = local.sharing(null, "--leadledger.partitioning=remote", "--leadledger.remote.queue=" + QUEUE,
+                "--leadledger.remote.stall-timeout=6s", "--leadledger.remote.start-timeout=120s",
+                "--leadledger.remote.poll-interval=200ms");
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            new RabbitAdmin(manager.bean(RemotePartitioning.class).connections()).deleteQueue(QUEUE);
+        } finally {
+            manager.close();
+            local.close();
+        }
+    }
+
+    /**
+     * Twenty client companies, one of them with a deals export that lost its columns: run by one process, and by a
+     * manager with two workers. Every tenant's reconciled tables, staging counts and audit lines are the same row for
+     * row; the poisoned tenant fails alone, naming its source, in both; both workers took partitions.
+     */
+    @Test
+    void twentyTenantsOnTwoWorkersAreWhatOneProcessMakes() throws Exception {
+        Path one = tmp.resolve("one-process");
+        Path spread = tmp.resolve("spread");
+        for (int i = 1; i <= 20; i++) {
+            tenant(one.resolve("c" + i), "l-" + i, i * 40, i == 7);
+            tenant(spread.resolve("c" + i), "r-" + i, i * 40, i == 7);
+        }
+        CliDriver.Result alone = CliDriver.run(local, "run", "nightly-sync", "--jobs", one.toString());
+        assertEquals(1, alone.code(), alone::toString);
+        assertThat(alone.out()).contains("l-7: exit 1", "l-6: ok");
+
+        CliDriver.Result remote;
+        try (WorkerProcess w1 = WorkerProcess.start(local, QUEUE, tmp.resolve("worker-1.log"));
+             WorkerProcess w2 = WorkerProcess.start(local, QUEUE, tmp.resolve("worker-2.log"))) {
+            remote = CliDriver.run(manager, "run", "nightly-sync", "--jobs", spread.toString());
+            assertThat(w1.log()).as("worker 1 ran partitions").containsPattern("import:.*: run \\d+, partition");
+            assertThat(w2.log()).as("worker 2 ran partitions").containsPattern("import:.*: run \\d+, partition");
+        }
+        assertEquals(1, remote.code(), remote::toString);
+        assertThat(remote.out()).contains("tenants: r-1: ok", "r-7: exit 1", "r-20: ok");
+        assertThat(remote.err()).contains("not loaded in this run: source 'crm-deals'");
+        for (int i = 1; i <= 20; i++) {
+            assertThat(ReconciledTables.of(local, "r-" + i)).as("tenant %d", i).isEqualTo(ReconciledTables.of(local, "l-" + i));
+            assertThat(loaded("r-" + i)).as("tenant %d", i).isEqualTo(loaded("l-" + i));
+        }
+        assertThat(local.count("core_lead", "r-20")).isEqualTo(20 * 40 + 4);
+        assertThat(local.count("core_deal", "r-7")).isZero();
+    }
+
+    /**
+     * A worker killed with SIGKILL in the middle of a file: the manager notices its partition fell silent, fails the
+     * run naming it; `restart` sends only that partition (to a new worker), and the warehouse equals an uninterrupted
+     * run's.
+     */
+    @Test
+    void aKilledWorkersPartitionFailsTheRunAndRestartFinishesIt() throws Exception {
+        tenant(tmp.resolve("kill-ref"), "k-ref", 60_000, false);
+        tenant(tmp.resolve("kill-run"), "k-run", 60_000, false);
+        CliDriver.Result ref = CliDriver.run(local, "run", "nightly-sync", "--jobs", tmp.resolve("kill-ref").toString());
+        assertEquals(0, ref.code(), ref::toString);
+
+        CliDriver.Result failed;
+        // small chunks: the file takes a few hundred commits, so the kill lands in the middle of it
+        try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("doomed.log"), "leadledger.import.batch-rows=200")) {
+            CompletableFuture<CliDriver.Result> run = CompletableFuture.supplyAsync(() ->
+                    CliDriver.run(manager, "run", "nightly-sync", "--jobs", tmp.resolve("kill-run").toString()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (commitsOfSecondLeadsFile("k-run") < 5) {
+                if (System.nanoTime() > deadline || run.isDone()) {
+                    fail("the second leads file never got going: " + (run.isDone() ? run.get() : "") + "\n" + w.log());
+                }
+                Thread.sleep(20);
+            }
+            w.kill();
+            failed = run.get(120, TimeUnit.SECONDS);
+        }
+        assertEquals(1, failed.code(), failed::toString);
+        assertThat(failed.err()).contains("not loaded in this run: source 'crm-leads'",
+                "import:crm-leads:" + tmp.resolve("kill-run").resolve("leads2.csv"), "its worker stopped reporting progress");
+        Matcher m = Pattern.compile("run (\\d+) \\(nightly-sync\\) FAILED").matcher(failed.err());
+        assertThat(m.find()).as(failed.err()).isTrue();
+        long runId = Long.parseLong(m.group(1));
+
+        CliDriver.Result restarted;
+        try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("second.log"))) {
+            restarted = CliDriver.run(manager, "restart", String.valueOf(runId), "--jobs", tmp.resolve("kill-run").toString());
+            // only the partition that did not complete went out again
+            assertThat(w.log().lines().filter(l -> l.contains(": run ") && l.contains("partition"))).hasSize(1)
+                    .allMatch(l -> l.contains("leads2.csv"));
+        }
+        assertEquals(0, restarted.code(), restarted::toString);
+        assertThat(ReconciledTables.of(local, "k-run")).isEqualTo(ReconciledTables.of(local, "k-ref"));
+        assertThat(loaded("k-run")).isEqualTo(loaded("k-ref"));
+        // the file's audit line over both attempts: every row read once, and read = loaded + quarantined + duplicates
+        Map<String, Object> line = local.jdbc().queryForMap("""
+                SELECT SUM(rows_read) AS r, SUM(rows_loaded) AS l, SUM(rows_quarantined) AS q, SUM(rows_duplicate) AS d
+                FROM run_audit WHERE tenant = 'k-run' AND source_file LIKE '%leads2.csv' AND status <> 'failed'""");
+        assertThat(((Number) line.get("r")).longValue()).isEqualTo(60_001);
+        assertThat(((Number) line.get("r")).longValue()).isEqualTo(((Number) line.get("l")).longValue()
+                + ((Number) line.get("q")).longValue() + ((Number) line.get("d")).longValue());
+    }
+
+    private long commitsOfSecondLeadsFile(String tenant) {
+        Long n = local.jdbc().queryForObject("""
+                SELECT COALESCE(MAX(s.COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION s
+                WHERE s.STEP_NAME LIKE 'import:crm-leads:%leads2.csv' AND s.STATUS = 'STARTED'
+                  AND s.JOB_EXECUTION_ID IN (SELECT run_id FROM run_history WHERE tenant = ?)""", Long.class, tenant);
+        return n == null ? 0 : n;
+    }
+
+    /** What the import left: staging and quarantine counts, and each file's audit line (its counts and status). */
+    private Map<String, Object> loaded(String tenant) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String t : List.of("stg_lead", "stg_deal", "stg_spend", "stg_touch", "quarantine")) {
+            out.put(t, local.count(t, tenant));
+        }
+        List<String> audit = new ArrayList<>();
+        for (Map<String, Object> r : local.jdbc().queryForList("""
+                SELECT source_name, status, rows_read, rows_loaded, rows_quarantined, rows_duplicate, source_file
+                FROM run_audit WHERE tenant = ? AND status <> 'failed' ORDER BY source_name, source_file, run_id""", tenant)) {
+            r.put("source_file", Path.of((String) r.get("source_file")).getFileName().toString());
+            audit.add(r.toString());
+        }
+        out.put("run_audit", audit);
+        return out;
+    }
+
+    /**
+     * OpsTenant's company as a clients/ directory (the yml files at the top), its leads in two files of one source:
+     * the second re-delivers L1 under another campaign (the later file wins, so file order matters) and adds
+     * {@code extra} leads of its own.
+     */
+    static void tenant(Path dir, String id, int extra, boolean brokenDeals) throws Exception {
+        OpsTenant.write(dir, id, "");
+        for (String f : List.of("leadledger.yml", "nightly-sync.yml", "monthly-reports.yml")) {
+            Files.move(dir.resolve("jobs").resolve(f), dir.resolve(f));
+        }
+        Path sync = dir.resolve("nightly-sync.yml");
+        Files.writeString(sync, Files.readString(sync).replace(dir.resolve("leads.csv").toString(),
+                dir.resolve("leads*.csv").toString()));
+        StringBuilder leads = new StringBuilder("Lead ID;E-mail;Created;Source;Campaign;MQL date\n")
+                .append("L1;ann@example.com;03-10-2026 09:15;google cpc;Brand 2;04-10-2026 10:00\n");
+        for (int k = 0; k < extra; k++) {
+            leads.append("N").append(k).append(";p").append(k).append("@leads.example;")
+                    .append(String.format("%02d-10-2026 %02d:00", 1 + k % 28, k % 24)).append(";")
+                    .append(k % 3 == 0 ? "webinar" : "google cpc").append(";C").append(k % 7).append(";")
+                    .append(k % 2 == 0 ? String.format("%02d-10-2026 10:00", 1 + k % 28) : "").append("\n");
+        }
+        Files.writeString(dir.resolve("leads2.csv"), leads, StandardCharsets.UTF_8);
+        if (brokenDeals) {
+            OpsTenant.brokenDeals(dir);
+        }
+    }
+}
