@@ -148,6 +148,77 @@ class RemotePartitioningTest {
                 + ((Number) line.get("q")).longValue() + ((Number) line.get("d")).longValue());
     }
 
+    /**
+     * The broker stops while a worker is in the middle of a file and stays down past the next file's turn: the file
+     * under way is finished (the worker took it already; the job repository, not the broker, keeps its state), the
+     * next file cannot be sent and fails the run cleanly, naming the broker; once the broker is back (and the worker
+     * has reconnected on its own), `restart` sends just that file and the warehouse equals an uninterrupted run's.
+     */
+    @Test
+    void aBrokerRestartMidRunFailsCleanlyAndRestartFinishes() throws Exception {
+        for (String t : List.of("b-ref", "b-run")) {
+            Path dir = tmp.resolve(t);
+            tenant(dir, t, 60_000, false);
+            // the big file first this time, so the broker can go down while it loads and stay down at the next turn
+            Files.move(dir.resolve("leads.csv"), dir.resolve("small.tmp"));
+            Files.move(dir.resolve("leads2.csv"), dir.resolve("leads.csv"));
+            Files.move(dir.resolve("small.tmp"), dir.resolve("leads2.csv"));
+        }
+        CliDriver.Result ref = CliDriver.run(local, "run", "nightly-sync", "--jobs", tmp.resolve("b-ref").toString());
+        assertEquals(0, ref.code(), ref::toString);
+
+        try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("through-restart.log"), "leadledger.import.batch-rows=200")) {
+            CliDriver.Result failed;
+            try {
+                CompletableFuture<CliDriver.Result> run = CompletableFuture.supplyAsync(() ->
+                        CliDriver.run(manager, "run", "nightly-sync", "--jobs", tmp.resolve("b-run").toString()));
+                awaitCommits("b-run", "leads.csv", "STARTED", 3, run, w);
+                rabbitmqctl("stop_app");
+                awaitCommits("b-run", "leads.csv", "COMPLETED", 1, run, w);
+                failed = run.get(120, TimeUnit.SECONDS);
+            } finally {
+                rabbitmqctl("start_app");
+            }
+            assertEquals(1, failed.code(), failed::toString);
+            assertThat(failed.err()).contains("import:crm-leads:" + tmp.resolve("b-run").resolve("leads2.csv"),
+                    "not sent to a worker: RabbitMQ at 127.0.0.1:5672 as guest cannot be reached");
+            Matcher m = Pattern.compile("run (\\d+) \\(nightly-sync\\) FAILED").matcher(failed.err());
+            assertThat(m.find()).as(failed.err()).isTrue();
+
+            CliDriver.Result restarted = CliDriver.run(manager, "restart", m.group(1), "--jobs", tmp.resolve("b-run").toString());
+            assertEquals(0, restarted.code(), restarted + "\n" + w.log());
+            assertThat(w.log()).contains("b-run/leads2.csv: COMPLETED");
+        }
+        assertThat(ReconciledTables.of(local, "b-run")).isEqualTo(ReconciledTables.of(local, "b-ref"));
+        assertThat(loaded("b-run")).isEqualTo(loaded("b-ref"));
+    }
+
+    private void awaitCommits(String tenant, String file, String status, int commits, CompletableFuture<CliDriver.Result> run,
+                              WorkerProcess w) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            Long n = local.jdbc().queryForObject("""
+                    SELECT COALESCE(MAX(s.COMMIT_COUNT), -1) FROM BATCH_STEP_EXECUTION s
+                    WHERE s.STEP_NAME LIKE ? AND s.STATUS = ?
+                      AND s.JOB_EXECUTION_ID IN (SELECT run_id FROM run_history WHERE tenant = ?)""", Long.class,
+                    "import:crm-leads:%/" + file, status, tenant);
+            if (n != null && n >= commits) {
+                return;
+            }
+            if (System.nanoTime() > deadline || run.isDone()) {
+                fail(file + " never got to " + status + ": " + (run.isDone() ? run.get() : "") + "\n" + w.log());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void rabbitmqctl(String command) throws Exception {
+        Process p = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertEquals(0, p.exitValue(), "rabbitmqctl " + command + ": " + out);
+    }
+
     private long commitsOfSecondLeadsFile(String tenant) {
         Long n = local.jdbc().queryForObject("""
                 SELECT COALESCE(MAX(s.COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION s
