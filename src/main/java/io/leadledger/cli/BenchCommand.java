@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
                 + "--changed percent of leads and deals changed (an increment), nothing changed, the same data with --full; "
                 + "prints each night's time, its reconcile's and the ratios incremental/full and unchanged/full.",
         "'bench tenants': an agency's night: --tenants tenants of N leads each (default 20 of 50,000), synced one at a "
-                + "time, then two at a time, then a quiet night; prints wall times, tenants per hour, the process's CPU "
-                + "share and what that predicts for 500 tenants."})
+                + "time, then two at a time, then a quiet night; with --workers N, the import's partitions run on N worker processes; "
+                + "prints wall times, tenants per hour, the CPU time of this process, the workers and the database, and "
+                + "what that predicts for 500 tenants."})
 public class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "WHAT", description = "import | report | api | nightly | tenants")
@@ -38,6 +39,9 @@ public class BenchCommand implements Callable<Integer> {
     Integer leadsOption;
     @Option(names = "--tenants", defaultValue = "20", description = "tenants: how many tenants (default: ${DEFAULT-VALUE}).")
     int tenants;
+    @Option(names = "--workers", defaultValue = "0", description = "tenants: start this many `leadledger worker` processes "
+            + "from this jar and send the import's partitions to them (needs LEADLEDGER_PARTITIONING=remote and RabbitMQ).")
+    int workers;
     @Option(names = "--deals", description = "import: deals to generate (default: leads / 10).")
     Integer deals;
     @Option(names = "--contacts", defaultValue = "200000", description = "api: contacts the stub serves (default: ${DEFAULT-VALUE}).")
@@ -93,7 +97,11 @@ public class BenchCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("--tenants: at least 1");
                     return Console.USAGE;
                 }
-                tenantsBenchmark.getObject().run(tenants, leads, dir.resolve("tenants"), spec.commandLine().getOut());
+                if (workers < 0) {
+                    spec.commandLine().getErr().println("--workers: 0 or more");
+                    return Console.USAGE;
+                }
+                tenantsBenchmark.getObject().run(tenants, leads, workers, dir.resolve("tenants"), spec.commandLine().getOut());
             }
             default -> {
                 spec.commandLine().getErr().println("unknown benchmark '" + what + "' (import, report, api, nightly, tenants)");

@@ -1,6 +1,6 @@
 package io.leadledger.cli;
 
-import io.leadledger.sync.ImportWorker;
+import io.leadledger.sync.PartitionWorker;
 import io.leadledger.sync.RemotePartitioning;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 @Component
 @Scope("prototype") // a fresh instance per command line: picocli option fields must not carry over
-@Command(name = "worker", description = "Run the nightly import's partitions that managers (leadledger.partitioning=remote) "
-        + "send through RabbitMQ (LEADLEDGER_RABBITMQ_*), on the shared MySQL/MariaDB warehouse. Reads each tenant's "
+@Command(name = "worker", description = "Run the partitions (nightly import: tenant x source x file; monthly reports: "
+        + "tenant x report) that managers (leadledger.partitioning=remote) send through RabbitMQ (LEADLEDGER_RABBITMQ_*), on the shared MySQL/MariaDB warehouse. Reads each tenant's "
         + "jobs/ and files at the paths the manager sees. Stops on SIGTERM or Ctrl-C after the partitions it runs.")
 public class WorkerCommand implements Callable<Integer> {
 
@@ -24,11 +24,11 @@ public class WorkerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ImportWorker worker;
+    private final PartitionWorker worker;
     private final RemotePartitioning remote;
     private final io.leadledger.LeadledgerProperties settings;
 
-    public WorkerCommand(ImportWorker worker, RemotePartitioning remote, io.leadledger.LeadledgerProperties settings) {
+    public WorkerCommand(PartitionWorker worker, RemotePartitioning remote, io.leadledger.LeadledgerProperties settings) {
         this.worker = worker;
         this.remote = remote;
         this.settings = settings;

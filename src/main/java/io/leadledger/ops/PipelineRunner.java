@@ -52,10 +52,15 @@ public class PipelineRunner {
     private final ReportTemporaries temporaries;
     private final RunHistoryRecorder history;
     private final Clock clock;
+    private final io.leadledger.sync.RemotePartitioning remote;
+    private final RenderWorkerStep remoteRender;
 
     public PipelineRunner(JobOperator operator, JobRepository jobRepository,
                           PlatformTransactionManager tx, SyncJobFactory syncJobs, ReportService reports, RunGuard guard,
-                          ReportMailer mailer, ReportTemporaries temporaries, RunHistoryRecorder history, Clock clock) {
+                          ReportMailer mailer, ReportTemporaries temporaries, RunHistoryRecorder history, Clock clock,
+                          io.leadledger.sync.RemotePartitioning remote, RenderWorkerStep remoteRender) {
+        this.remote = remote;
+        this.remoteRender = remoteRender;
         this.operator = operator;
         this.jobRepository = jobRepository;
         this.tx = tx;
@@ -223,6 +228,15 @@ public class PipelineRunner {
     }
 
     private Step renderStep(Workspace ws, YearMonth m, Path outDir, List<String> formats) {
+        if (remote.remote()) {
+            // a partition per report, rendered by the workers into the same directory
+            return remoteRender.managerStep(ws, m, outDir, formats, new org.springframework.batch.core.listener.StepExecutionListener() {
+                @Override
+                public void beforeStep(org.springframework.batch.core.step.StepExecution s) {
+                    temporaries.clean(outDir.resolve(ws.tenant().id()), s.getStartTime());
+                }
+            });
+        }
         return new StepBuilder("render", jobRepository).tasklet((contribution, ctx) -> {
             temporaries.clean(outDir.resolve(ws.tenant().id()), ctx.getStepContext().getStepExecution().getStartTime());
             reports.generate(ws, m, outDir, formats);

@@ -39,9 +39,8 @@ class ImportPartitioner implements Partitioner {
             ExecutionContext ctx = new ExecutionContext();
             ctx.putString(TENANT, tenant);
             ctx.putString(SOURCE, t.source().name());
-            ctx.putString(JOBS, jobs.toString());
+            WorkerStep.locate(ctx, jobs);
             ctx.putInt(ORDER, t.order());
-            ctx.putString(CWD, java.nio.file.Path.of("").toAbsolutePath().toString());
             if (t.file() != null) {
                 ctx.putString(FILE, t.file().toString());
                 try {

@@ -37,28 +37,29 @@ import java.util.function.Function;
  * {@code restart} sends exactly the partitions that did not complete.</li>
  * </ul>
  */
-class RemotePartitionHandler extends AbstractPartitionHandler {
+public class RemotePartitionHandler extends AbstractPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
 
     private final String workerStep;
     private final JobRepository jobRepository;
     private final RemotePartitioning remote;
-    private final Function<StepExecution, ImportTarget> targets;
+    private final Function<StepExecution, Integer> wave;
 
-    RemotePartitionHandler(String workerStep, JobRepository jobRepository, RemotePartitioning remote,
-                           Function<StepExecution, ImportTarget> targets) {
+    /** {@code wave}: the partitions of wave 0 go out first, those of wave 1 once they are all done, and so on. */
+    public RemotePartitionHandler(String workerStep, JobRepository jobRepository, RemotePartitioning remote,
+                                  Function<StepExecution, Integer> wave) {
         this.workerStep = workerStep;
         this.jobRepository = jobRepository;
         this.remote = remote;
-        this.targets = targets;
+        this.wave = wave;
     }
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         Map<Integer, List<StepExecution>> waves = new TreeMap<>();
         for (StepExecution p : partitions) {
-            waves.computeIfAbsent(targets.apply(p).order(), k -> new ArrayList<>()).add(p);
+            waves.computeIfAbsent(wave.apply(p), k -> new ArrayList<>()).add(p);
         }
         RabbitTemplate template = null;
         String unreachable = null;
@@ -116,6 +117,17 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
         to.setProcessSkipCount(from.getProcessSkipCount());
         to.setExecutionContext(from.getExecutionContext());
         to.setVersion(from.getVersion());
+        if (from.getStatus() == BatchStatus.FAILED && to.getFailureExceptions().isEmpty()) {
+            // the worker's exception stayed on the worker: its first line is in the job repository, say it here
+            String why = firstLine(from.getExitStatus().getExitDescription());
+            to.addFailureException(new IllegalStateException(why.isEmpty() ? "failed on a worker (see its log)" : why));
+        }
+    }
+
+    /** The first line of an exit description, without the exception's class name a stack trace starts with. */
+    static String firstLine(String description) {
+        String line = description == null ? "" : description.lines().findFirst().orElse("").strip();
+        return line.replaceFirst("^([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error): ", "");
     }
 
     /** Reads the partitions' state until none is running; fails those whose worker went silent or never came. */
@@ -127,8 +139,11 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
             pending.put(p.getId(), new Watch(p.getStepName(), null, now));
         }
         List<StepExecution> finished = new ArrayList<>();
+        long wait = Math.min(50, s.pollInterval().toMillis());
         while (!pending.isEmpty()) {
-            Thread.sleep(s.pollInterval().toMillis());
+            // a quick partition (a file unchanged since last night) is seen at once; a long one every poll interval
+            Thread.sleep(wait);
+            wait = Math.min(wait * 2, s.pollInterval().toMillis());
             now = System.nanoTime();
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                 var e = it.next();

@@ -181,7 +181,7 @@ public class SyncJobFactory {
         if (remote.remote()) {
             // the partitions go to `leadledger worker` processes; the reconcile after them stays here
             remote.requireSharedDatabase();
-            handler = new RemotePartitionHandler(IMPORT, jobRepository, remote, target);
+            handler = new RemotePartitionHandler(IMPORT, jobRepository, remote, p -> target.apply(p).order());
         } else {
             var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
             executor.setConcurrencyLimit(threads);
@@ -252,11 +252,6 @@ public class SyncJobFactory {
                 if (s.getStepName().startsWith("import:") && s.getStatus() == BatchStatus.FAILED) {
                     String name = s.getStepName().substring("import:".length());
                     String src = "'" + name.substring(0, Math.max(0, name.indexOf(':'))) + "'";
-                    String why = s.getFailureExceptions().isEmpty() ? firstLine(s.getExitStatus().getExitDescription()) : "";
-                    if (!why.isEmpty()) {
-                        // run on a worker (or lost with it): its reason is in the job repository, not in an exception here
-                        src += " (" + s.getStepName() + ": " + why + ")";
-                    }
                     if (!failed.contains(src)) {
                         failed.add(src);
                     }
@@ -322,12 +317,6 @@ public class SyncJobFactory {
             }
             return RepeatStatus.FINISHED;
         }, tx).allowStartIfComplete(true).build();
-    }
-
-    /** The first line of an exit description, without the exception's class name a stack trace starts with. */
-    static String firstLine(String description) {
-        String line = description == null ? "" : description.lines().findFirst().orElse("").strip();
-        return line.replaceFirst("^([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error): ", "");
     }
 
     /** Staging keeps only what the source's current files provide: rows of files no longer delivered go. */

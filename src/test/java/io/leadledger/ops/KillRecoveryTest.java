@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * equals the files of an uninterrupted night, the count audit included.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KillRecoveryTest {
+public class KillRecoveryTest {
 
     static final String MONTH = "2026-10";
     static final List<String> FILES = List.of("lead-production", "sales-performance", "roi").stream()
@@ -200,7 +200,7 @@ class KillRecoveryTest {
         return out;
     }
 
-    static List<String> xlsxNumbers(Path file) throws Exception {
+    public static List<String> xlsxNumbers(Path file) throws Exception {
         List<String> n = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             for (Sheet s : wb) {
@@ -218,7 +218,7 @@ class KillRecoveryTest {
     }
 
     /** Numbers in the PDF text; what differs between two nights by nature is masked: run ids, generation time, paths. */
-    static List<String> pdfNumbers(byte[] pdf) {
+    public static List<String> pdfNumbers(byte[] pdf) {
         String text = Mails.pdfText(pdf)
                 .replaceAll("\\S*/\\S*", "PATH")
                 .replaceAll("(?i)runs? [0-9][0-9, ]*", "run N")

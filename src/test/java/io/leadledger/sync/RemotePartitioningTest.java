@@ -1,5 +1,6 @@
 package io.leadledger.sync;
 
+import io.leadledger.ops.KillRecoveryTest;
 import io.leadledger.support.CliDriver;
 import io.leadledger.support.OpsTenant;
 import io.leadledger.support.ReconciledTables;
@@ -191,6 +192,62 @@ class RemotePartitioningTest {
         }
         assertThat(ReconciledTables.of(local, "b-run")).isEqualTo(ReconciledTables.of(local, "b-ref"));
         assertThat(loaded("b-run")).isEqualTo(loaded("b-ref"));
+    }
+
+    /**
+     * The monthly reports with remote partitioning: a partition per report, each rendered by a worker into the shared
+     * output directory. Every number of the six files equals what one process renders.
+     */
+    @Test
+    void monthlyReportsRenderedOnWorkersAreWhatOneProcessRenders() throws Exception {
+        Path dir = tmp.resolve("reporting");
+        tenant(dir, "rep", 200, false);
+        CliDriver.Result sync = CliDriver.run(local, "run", "nightly-sync", "--jobs", dir.toString());
+        assertEquals(0, sync.code(), sync::toString);
+        Path alone = tmp.resolve("rendered-alone");
+        Path spread = tmp.resolve("rendered-spread");
+        CliDriver.Result one = CliDriver.run(local, "report", "--month", "2026-10", "--out", alone.toString(), "--jobs", dir.toString());
+        assertEquals(0, one.code(), one::toString);
+        try (WorkerProcess w1 = WorkerProcess.start(local, QUEUE, tmp.resolve("render-1.log"));
+             WorkerProcess w2 = WorkerProcess.start(local, QUEUE, tmp.resolve("render-2.log"))) {
+            CliDriver.Result two = CliDriver.run(manager, "report", "--month", "2026-10", "--out", spread.toString(),
+                    "--jobs", dir.toString());
+            assertEquals(0, two.code(), two::toString);
+            String logs = w1.log() + w2.log();
+            assertThat(logs).contains("render:lead-production: run", "render:sales-performance: run", "render:roi: run");
+        }
+        List<String> files;
+        try (var list = Files.list(alone.resolve("rep").resolve("2026-10"))) {
+            files = list.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).hasSize(6);
+        for (String f : files) {
+            Path mine = spread.resolve("rep").resolve("2026-10").resolve(f);
+            Path ref = alone.resolve("rep").resolve("2026-10").resolve(f);
+            if (f.endsWith(".xlsx")) {
+                assertThat(KillRecoveryTest.xlsxNumbers(mine)).as(f).isNotEmpty().isEqualTo(KillRecoveryTest.xlsxNumbers(ref));
+            } else {
+                assertThat(KillRecoveryTest.pdfNumbers(Files.readAllBytes(mine))).as(f)
+                        .isEqualTo(KillRecoveryTest.pdfNumbers(Files.readAllBytes(ref)));
+            }
+        }
+    }
+
+    /** No worker on the queue: the partitions fail after the start timeout and the run says where workers are missing. */
+    @Test
+    void withNoWorkerThePartitionsFailNamingTheQueue() throws Exception {
+        String idle = QUEUE + ".idle";
+        try (TestWarehouse impatient = local.sharing(null, "--leadledger.partitioning=remote", "--leadledger.remote.queue=" + idle,
+                "--leadledger.remote.start-timeout=2s", "--leadledger.remote.poll-interval=200ms")) {
+            tenant(tmp.resolve("idle"), "idle", 10, false);
+            CliDriver.Result run = CliDriver.run(impatient, "run", "nightly-sync", "--jobs", tmp.resolve("idle").toString());
+            assertEquals(1, run.code(), run::toString);
+            assertThat(run.err()).contains("not loaded in this run: source 'crm-leads', 'crm-deals', 'ads'",
+                    "no worker took it in 2 s (is a 'leadledger worker' running on queue '" + idle
+                            + "' of RabbitMQ at 127.0.0.1:5672 as guest?)");
+            assertThat(local.count("stg_lead", "idle")).isZero();
+            new RabbitAdmin(impatient.bean(RemotePartitioning.class).connections()).deleteQueue(idle);
+        }
     }
 
     private void awaitCommits(String tenant, String file, String status, int commits, CompletableFuture<CliDriver.Result> run,

@@ -15,7 +15,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
 import org.springframework.stereotype.Component;
 
 /**
- * {@code leadledger worker}: takes the import's partitions from the queue and runs them with Spring Batch's
+ * {@code leadledger worker}: takes partitions from the queue (the nightly import's, per tenant x source x file, and
+ * the monthly reports', per tenant x report) and runs them with Spring Batch's
  * StepExecutionRequestHandler (the worker half of remote partitioning: the partition's StepExecution is read from the
  * shared job repository, the step runs, its outcome is written back there for the manager to read).
  * <p>
@@ -26,9 +27,9 @@ import org.springframework.stereotype.Component;
  * is never starved by a busy one holding the queue's messages.
  */
 @Component
-public class ImportWorker {
+public class PartitionWorker {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+    private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
 
     private final RemotePartitioning remote;
     private final JobRepository jobRepository;
@@ -36,15 +37,19 @@ public class ImportWorker {
     private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
     private volatile SimpleMessageListenerContainer running;
 
-    public ImportWorker(RemotePartitioning remote, JobRepository jobRepository, SyncJobFactory factory) {
+    public PartitionWorker(RemotePartitioning remote, JobRepository jobRepository, SyncJobFactory factory,
+                           java.util.List<WorkerStep> others) {
         this.remote = remote;
         this.jobRepository = jobRepository;
-        ImportWorkerStep step = new ImportWorkerStep(factory, jobRepository);
+        java.util.Map<String, WorkerStep> steps = new java.util.LinkedHashMap<>();
+        steps.put(SyncJobFactory.IMPORT, new ImportWorkerStep(factory, jobRepository));
+        others.forEach(s -> steps.put(s.getName(), s));
         this.handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobRepository);
         handler.setStepLocator(name -> {
-            if (!name.equals(step.getName())) {
-                throw new IllegalArgumentException("this worker runs '" + step.getName() + "' partitions, not '" + name + "'");
+            WorkerStep step = steps.get(name);
+            if (step == null) {
+                throw new IllegalArgumentException("this worker runs " + steps.keySet() + " partitions, not '" + name + "'");
             }
             return step;
         });
