@@ -43,12 +43,15 @@ public class RenderWorkerStep extends WorkerStep {
     private final JobRepository jobRepository;
     private final ReportService reports;
     private final RemotePartitioning remote;
+    private final io.leadledger.sync.Heartbeats heartbeats;
 
-    public RenderWorkerStep(JobRepository jobRepository, ReportService reports, RemotePartitioning remote) {
-        super(jobRepository);
+    public RenderWorkerStep(JobRepository jobRepository, ReportService reports, RemotePartitioning remote,
+                            io.leadledger.sync.Heartbeats heartbeats) {
+        super(jobRepository, heartbeats);
         this.jobRepository = jobRepository;
         this.reports = reports;
         this.remote = remote;
+        this.heartbeats = heartbeats;
     }
 
     @Override
@@ -74,7 +77,7 @@ public class RenderWorkerStep extends WorkerStep {
             return parts;
         };
         return new StepBuilder(RENDER, jobRepository).partitioner(RENDER, partitioner)
-                .partitionHandler(new RemotePartitionHandler(RENDER, jobRepository, remote, p -> 0))
+                .partitionHandler(new RemotePartitionHandler(RENDER, jobRepository, remote, heartbeats, p -> 0))
                 .listener(before)
                 .build();
     }

@@ -18,8 +18,8 @@ class ImportWorkerStep extends WorkerStep {
 
     private final SyncJobFactory factory;
 
-    ImportWorkerStep(SyncJobFactory factory, JobRepository jobRepository) {
-        super(jobRepository);
+    ImportWorkerStep(SyncJobFactory factory, JobRepository jobRepository, Heartbeats heartbeats) {
+        super(jobRepository, heartbeats);
         this.factory = factory;
     }
 

@@ -15,8 +15,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
 import org.springframework.stereotype.Component;
 
 /**
- * {@code leadledger worker}: takes partitions from the queue (the nightly import's, per tenant x source x file, and
- * the monthly reports', per tenant x report) and runs them with Spring Batch's
+ * {@code leadledger worker}: takes partitions from the queue (the nightly import's, per tenant x source x file, the
+ * reconcile, per tenant, and the monthly reports', per tenant x report) and runs them with Spring Batch's
  * StepExecutionRequestHandler (the worker half of remote partitioning: the partition's StepExecution is read from the
  * shared job repository, the step runs, its outcome is written back there for the manager to read).
  * <p>
@@ -38,11 +38,12 @@ public class PartitionWorker {
     private volatile SimpleMessageListenerContainer running;
 
     public PartitionWorker(RemotePartitioning remote, JobRepository jobRepository, SyncJobFactory factory,
-                           java.util.List<WorkerStep> others) {
+                           java.util.List<WorkerStep> others, Heartbeats heartbeats) {
         this.remote = remote;
         this.jobRepository = jobRepository;
         java.util.Map<String, WorkerStep> steps = new java.util.LinkedHashMap<>();
-        steps.put(SyncJobFactory.IMPORT, new ImportWorkerStep(factory, jobRepository));
+        steps.put(SyncJobFactory.IMPORT, new ImportWorkerStep(factory, jobRepository, heartbeats));
+        steps.put(SyncJobFactory.RECONCILE, new ReconcileWorkerStep(factory, jobRepository, heartbeats));
         others.forEach(s -> steps.put(s.getName(), s));
         this.handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobRepository);

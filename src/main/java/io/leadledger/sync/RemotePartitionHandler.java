@@ -32,9 +32,9 @@ import java.util.function.Function;
  * <li>a source's files in file order: the partitions go out in waves, the first file of every source, then the
  * second, ..., so two workers never stage two files of one source at once (the later file's version of a record is
  * the one kept, as on one machine);</li>
- * <li>a lost worker noticed by its silence, not by one long timeout: a started partition whose record has not moved
- * (each chunk commit moves it) for {@code stallTimeout} is failed here and named, so the run ends FAILED and
- * {@code restart} sends exactly the partitions that did not complete.</li>
+ * <li>a lost worker noticed by its silence, not by one long timeout: a started partition whose heartbeat
+ * ({@link Heartbeats}) and record (each chunk commit moves it) have not moved for {@code stallTimeout} is failed here
+ * and named, so the run ends FAILED and {@code restart} sends exactly the partitions that did not complete.</li>
  * </ul>
  */
 public class RemotePartitionHandler extends AbstractPartitionHandler {
@@ -45,10 +45,12 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
     private final JobRepository jobRepository;
     private final RemotePartitioning remote;
     private final Function<StepExecution, Integer> wave;
+    private final Heartbeats heartbeats;
 
     /** {@code wave}: the partitions of wave 0 go out first, those of wave 1 once they are all done, and so on. */
     public RemotePartitionHandler(String workerStep, JobRepository jobRepository, RemotePartitioning remote,
-                                  Function<StepExecution, Integer> wave) {
+                                  Heartbeats heartbeats, Function<StepExecution, Integer> wave) {
+        this.heartbeats = heartbeats;
         this.workerStep = workerStep;
         this.jobRepository = jobRepository;
         this.remote = remote;
@@ -157,7 +159,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
                     continue;
                 }
                 Watch w = e.getValue();
-                String mark = p.getStatus() + "/" + p.getVersion() + "/" + p.getLastUpdated();
+                String mark = p.getStatus() + "/" + p.getVersion() + "/" + p.getLastUpdated() + "/" + heartbeats.beats(p.getId());
                 if (!mark.equals(w.mark())) {
                     w = new Watch(w.name(), mark, now); // it moved: the worker is alive
                     e.setValue(w);
@@ -168,7 +170,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
                     lost = "no worker took it in " + human(s.startTimeout()) + " (is a 'leadledger worker' running on queue '"
                             + s.queue() + "' of " + remote.broker().where() + "?)";
                 } else if (p.getStatus() != BatchStatus.STARTING && quiet.compareTo(s.stallTimeout()) > 0) {
-                    lost = "its worker stopped reporting progress " + human(s.stallTimeout())
+                    lost = "its worker stopped reporting progress and its heartbeat " + human(s.stallTimeout())
                             + " ago (killed, or cut off from the database?)";
                 }
                 if (lost != null) {
@@ -192,6 +194,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
         fresh.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
         fresh.setEndTime(LocalDateTime.now());
         jobRepository.update(fresh);
+        heartbeats.forget(fresh.getId());
         return fresh;
     }
 

@@ -50,12 +50,14 @@ public class SyncJobFactory {
     public static final String AS_OF = "asOf";
     /** What a sync run's reconcile did: "rebuilt", "kept: " and why, or "increment: " and its size; null when it did not reconcile. */
     public static String reconcileDid(org.springframework.batch.core.job.JobExecution e) {
-        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals("reconcile"))
+        // "reconcile", or its one partition "reconcile:<tenant>" when a worker ran it
+        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals(RECONCILE) || s.getStepName().startsWith(RECONCILE + ":"))
                 .map(s -> s.getExecutionContext().getString(RECONCILE_DID, "")).filter(r -> !r.isEmpty())
                 .findFirst().orElse(null);
     }
 
     static final String RECONCILE_DID = "reconcile";
+    static final String RECONCILE = "reconcile";
 
     /** Job parameter: "true" rebuilds every reconciled table even when its inputs did not change. */
     public static final String FULL = "full";
@@ -77,14 +79,17 @@ public class SyncJobFactory {
     private final LinkOverrideRepository linkOverrides;
     private final Clock clock;
     private final RemotePartitioning remote;
+    private final Heartbeats heartbeats;
 
     public SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager tx, StagingRepository staging,
                           RunAuditRepository audit, TenantRepository tenants, FxRateRepository fxRates,
                           Reconciler reconciler, LinkOverrideRepository linkOverrides, Clock clock,
                           io.leadledger.LeadledgerProperties settings, io.leadledger.warehouse.WatermarkRepository watermarks,
                           io.leadledger.extract.api.ApiConnectors connectors,
-                          io.leadledger.warehouse.CountAuditRepository countAudit, RemotePartitioning remote) {
+                          io.leadledger.warehouse.CountAuditRepository countAudit, RemotePartitioning remote,
+                          Heartbeats heartbeats) {
         this.remote = remote;
+        this.heartbeats = heartbeats;
         this.countAudit = countAudit;
         this.watermarks = watermarks;
         this.connectors = connectors;
@@ -181,7 +186,7 @@ public class SyncJobFactory {
         if (remote.remote()) {
             // the partitions go to `leadledger worker` processes; the reconcile after them stays here
             remote.requireSharedDatabase();
-            handler = new RemotePartitionHandler(IMPORT, jobRepository, remote, p -> target.apply(p).order());
+            handler = new RemotePartitionHandler(IMPORT, jobRepository, remote, heartbeats, p -> target.apply(p).order());
         } else {
             var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
             executor.setConcurrencyLimit(threads);
@@ -267,21 +272,28 @@ public class SyncJobFactory {
                 throw new io.leadledger.reconcile.MissingFxRateException(String.join("\n", problems));
             }
             return RepeatStatus.FINISHED;
-        }, tx).listener(new StepExecutionListener() {
+        }, tx).listener(failedImportsRestartable()).allowStartIfComplete(true).build();
+    }
+
+    /**
+     * The flow goes on past a failed file, which marks its step ABANDONED - and an abandoned step is never restarted:
+     * marked FAILED again (outside the next step's transaction, which may roll back), so `restart` retries exactly
+     * the files that failed. On the reconcile, so that a reconcile that fails too leaves them restartable, and on
+     * check-sources.
+     */
+    private StepExecutionListener failedImportsRestartable() {
+        return new StepExecutionListener() {
             @Override
-            public void beforeStep(org.springframework.batch.core.step.StepExecution check) {
-                // the flow went on past a failed file, which marks its step ABANDONED - and an abandoned step is
-                // never restarted: mark it FAILED again (outside the tasklet's transaction, which rolls back),
-                // so `restart` retries exactly the files that failed
-                for (var s : check.getJobExecution().getStepExecutions()) {
+            public void beforeStep(org.springframework.batch.core.step.StepExecution next) {
+                for (var s : next.getJobExecution().getStepExecutions()) {
                     boolean importing = s.getStepName().equals(IMPORT) || s.getStepName().startsWith("import:");
-                if (importing && s.getStatus() == BatchStatus.ABANDONED) {
+                    if (importing && s.getStatus() == BatchStatus.ABANDONED) {
                         s.setStatus(BatchStatus.FAILED);
                         jobRepository.update(s);
                     }
                 }
             }
-        }).allowStartIfComplete(true).build();
+        };
     }
 
     /**
@@ -435,8 +447,30 @@ public class SyncJobFactory {
                 .build();
     }
 
+    /**
+     * The tenant's reconcile: here, or with remote partitioning as one partition ("reconcile:" + tenant) that a
+     * worker runs ({@link ReconcileWorkerStep}), in one transaction there as here. Either way it runs on every restart.
+     */
     private Step reconcileStep(Workspace ws) {
-        return new StepBuilder("reconcile", jobRepository).tasklet((contribution, ctx) -> {
+        if (!remote.remote()) {
+            return reconcileTasklet(RECONCILE, ws, failedImportsRestartable());
+        }
+        remote.requireSharedDatabase();
+        org.springframework.batch.core.partition.Partitioner tenant = grid -> {
+            var ctx = new org.springframework.batch.infrastructure.item.ExecutionContext();
+            ctx.putString(ImportPartitioner.TENANT, ws.tenant().id());
+            WorkerStep.locate(ctx, ws.dir());
+            return Map.of(ws.tenant().id(), ctx);
+        };
+        return new StepBuilder(RECONCILE, jobRepository).partitioner(RECONCILE, tenant)
+                .partitionHandler(new RemotePartitionHandler(RECONCILE, jobRepository, remote, heartbeats, p -> 0))
+                .listener(failedImportsRestartable())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    Step reconcileTasklet(String name, Workspace ws, StepExecutionListener... listeners) {
+        var builder = new StepBuilder(name, jobRepository).tasklet((contribution, ctx) -> {
             long t0 = System.nanoTime();
             // the day of the launch, also when the run is restarted on a later day
             var step = ctx.getStepContext().getStepExecution();
@@ -448,7 +482,11 @@ public class SyncJobFactory {
             step.getExecutionContext().putString(RECONCILE_DID, t.did());
             log.info("reconcile: {} ms", (System.nanoTime() - t0) / 1_000_000);
             return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
+        }, tx);
+        for (StepExecutionListener l : listeners) {
+            builder.listener(l);
+        }
+        return builder.allowStartIfComplete(true).build();
     }
 
     static String stepName(SourceDefinition source, Path file) {

@@ -24,9 +24,11 @@ public abstract class WorkerStep implements Step {
     private static final Logger log = LoggerFactory.getLogger(WorkerStep.class);
 
     private final JobRepository jobRepository;
+    private final Heartbeats heartbeats;
 
-    protected WorkerStep(JobRepository jobRepository) {
+    protected WorkerStep(JobRepository jobRepository, Heartbeats heartbeats) {
         this.jobRepository = jobRepository;
+        this.heartbeats = heartbeats;
     }
 
     /** The step that runs this partition; throws (with a message for the operator) when it cannot be built here. */
@@ -48,7 +50,13 @@ public abstract class WorkerStep implements Step {
             return;
         }
         log.info("{}: run {}, partition {}", partition.getStepName(), partition.getJobExecutionId(), partition.getId());
-        step.execute(partition);
+        try (AutoCloseable beating = heartbeats.start(partition.getId(), partition.getExecutionContext().getString("tenant", ""))) {
+            step.execute(partition);
+        } catch (JobInterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            log.warn("{}: heartbeat not removed: {}", partition.getStepName(), e.getMessage());
+        }
         log.info("{}: {}", partition.getStepName(), partition.getStatus());
     }
 

@@ -23,7 +23,9 @@ public final class WorkerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 "-Dspring.datasource.url=" + w.url(), "-Dspring.datasource.username=" + TestWarehouse.MARIADB_USER,
-                "-Dspring.datasource.password=" + TestWarehouse.MARIADB_PASSWORD, "-Dleadledger.remote.queue=" + queue));
+                "-Dspring.datasource.password=" + TestWarehouse.MARIADB_PASSWORD, "-Dleadledger.remote.queue=" + queue,
+                // the tests' managers give up on a silent partition after a few seconds
+                "-Dleadledger.remote.heartbeat=1s"));
         for (String p : properties) {
             cmd.add("-D" + p);
         }

@@ -84,7 +84,13 @@ class RemotePartitioningTest {
             remote = CliDriver.run(manager, "run", "nightly-sync", "--jobs", spread.toString());
             assertThat(w1.log()).as("worker 1 ran partitions").containsPattern("import:.*: run \\d+, partition");
             assertThat(w2.log()).as("worker 2 ran partitions").containsPattern("import:.*: run \\d+, partition");
+            // each tenant's reconcile ran on a worker too
+            String logs = w1.log() + w2.log();
+            for (int i = 1; i <= 20; i++) {
+                assertThat(logs).contains("reconcile:r-" + i + ": COMPLETED");
+            }
         }
+        assertThat(remote.out()).contains("reconcile: rebuilt");
         assertEquals(1, remote.code(), remote::toString);
         assertThat(remote.out()).contains("tenants: r-1: ok", "r-7: exit 1", "r-20: ok");
         assertThat(remote.err()).contains("not loaded in this run: source 'crm-deals'");
@@ -121,7 +127,11 @@ class RemotePartitioningTest {
                 Thread.sleep(20);
             }
             w.kill();
-            failed = run.get(120, TimeUnit.SECONDS);
+            // another worker: the failed run's reconcile goes on without the lost file, as on one machine
+            try (WorkerProcess second = WorkerProcess.start(local, QUEUE, tmp.resolve("second.log"))) {
+                failed = run.get(120, TimeUnit.SECONDS);
+                assertThat(second.log()).contains("reconcile:k-run: COMPLETED");
+            }
         }
         assertEquals(1, failed.code(), failed::toString);
         assertThat(failed.err()).contains("not loaded in this run: source 'crm-leads'",
@@ -131,11 +141,12 @@ class RemotePartitioningTest {
         long runId = Long.parseLong(m.group(1));
 
         CliDriver.Result restarted;
-        try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("second.log"))) {
+        try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("third.log"))) {
             restarted = CliDriver.run(manager, "restart", String.valueOf(runId), "--jobs", tmp.resolve("kill-run").toString());
-            // only the partition that did not complete went out again
-            assertThat(w.log().lines().filter(l -> l.contains(": run ") && l.contains("partition"))).hasSize(1)
+            // only the import partition that did not complete went out again (and the reconcile, as on every restart)
+            assertThat(w.log().lines().filter(l -> l.contains("import:") && l.contains(": run "))).hasSize(1)
                     .allMatch(l -> l.contains("leads2.csv"));
+            assertThat(w.log()).contains("reconcile:k-run: COMPLETED");
         }
         assertEquals(0, restarted.code(), restarted::toString);
         assertThat(ReconciledTables.of(local, "k-run")).isEqualTo(ReconciledTables.of(local, "k-ref"));
@@ -242,8 +253,8 @@ class RemotePartitioningTest {
             tenant(tmp.resolve("idle"), "idle", 10, false);
             CliDriver.Result run = CliDriver.run(impatient, "run", "nightly-sync", "--jobs", tmp.resolve("idle").toString());
             assertEquals(1, run.code(), run::toString);
-            assertThat(run.err()).contains("not loaded in this run: source 'crm-leads', 'crm-deals', 'ads'",
-                    "no worker took it in 2 s (is a 'leadledger worker' running on queue '" + idle
+            assertThat(run.err()).contains("step import:crm-leads:", "step import:crm-deals:", "step import:ads:",
+                    "step reconcile:idle failed: no worker took it in 2 s", "no worker took it in 2 s (is a 'leadledger worker' running on queue '" + idle
                             + "' of RabbitMQ at 127.0.0.1:5672 as guest?)");
             assertThat(local.count("stg_lead", "idle")).isZero();
             new RabbitAdmin(impatient.bean(RemotePartitioning.class).connections()).deleteQueue(idle);
