@@ -244,6 +244,27 @@ class RemotePartitioningTest {
         }
     }
 
+    /**
+     * A manager that gives up on a partition after one silent second, and a worker beating every 300 ms: a file
+     * whose chunks take longer than that to commit, and a reconcile that commits nothing for seconds, both complete.
+     * Without the heartbeat the manager would fail them as lost.
+     */
+    @Test
+    void theHeartbeatKeepsLongPartitionsAlive() throws Exception {
+        String q = QUEUE + ".beat";
+        Path dir = tmp.resolve("long");
+        tenant(dir, "long", 60_000, false);
+        try (TestWarehouse impatient = local.sharing(null, "--leadledger.partitioning=remote", "--leadledger.remote.queue=" + q,
+                "--leadledger.remote.stall-timeout=1s", "--leadledger.remote.poll-interval=100ms");
+             WorkerProcess w = WorkerProcess.start(local, q, tmp.resolve("beating.log"), "leadledger.remote.heartbeat=300ms")) {
+            CliDriver.Result run = CliDriver.run(impatient, "run", "nightly-sync", "--jobs", dir.toString());
+            assertEquals(0, run.code(), run + "\n" + w.log());
+            assertThat(w.log()).contains("leads2.csv: COMPLETED", "reconcile:long: COMPLETED");
+            assertThat(local.count("core_lead", "long")).isEqualTo(60_004);
+            new RabbitAdmin(impatient.bean(RemotePartitioning.class).connections()).deleteQueue(q);
+        }
+    }
+
     /** No worker on the queue: the partitions fail after the start timeout and the run says where workers are missing. */
     @Test
     void withNoWorkerThePartitionsFailNamingTheQueue() throws Exception {
