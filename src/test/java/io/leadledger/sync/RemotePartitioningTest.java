@@ -161,6 +161,52 @@ class RemotePartitioningTest {
     }
 
     /**
+     * The manager killed (SIGKILL) while a worker is in the middle of a file: the worker does not know and goes on.
+     * `restart` from another manager marks the dead run's partitions FAILED (Batch's recover) and sends the unfinished
+     * file again; the worker's old attempt loses its next commit to the version check and rolls that chunk back, so
+     * the two attempts never both count. The warehouse equals an uninterrupted run's.
+     */
+    @Test
+    void aKilledManagersRunIsRestartedWhileItsWorkerStillRuns() throws Exception {
+        tenant(tmp.resolve("crash-ref"), "c-ref", 60_000, false);
+        tenant(tmp.resolve("crash-run"), "c-run", 60_000, false);
+        CliDriver.Result ref = CliDriver.run(local, "run", "nightly-sync", "--jobs", tmp.resolve("crash-ref").toString());
+        assertEquals(0, ref.code(), ref::toString);
+
+        try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("outlives.log"), "leadledger.import.batch-rows=200")) {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    "-Dspring.datasource.url=" + local.url(), "-Dspring.datasource.username=" + TestWarehouse.MARIADB_USER,
+                    "-Dspring.datasource.password=" + TestWarehouse.MARIADB_PASSWORD, "-Dleadledger.partitioning=remote",
+                    "-Dleadledger.remote.queue=" + QUEUE, "io.leadledger.LeadledgerApplication",
+                    "run", "nightly-sync", "--jobs", tmp.resolve("crash-run").toString()));
+            Process managerProcess = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("dead-manager.log").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (commitsOfSecondLeadsFile("c-run") < 5) {
+                if (System.nanoTime() > deadline || !managerProcess.isAlive()) {
+                    managerProcess.destroyForcibly().waitFor();
+                    fail("the second leads file never got going:\n" + Files.readString(tmp.resolve("dead-manager.log"))
+                            + "\n" + w.log());
+                }
+                Thread.sleep(20);
+            }
+            managerProcess.destroyForcibly(); // SIGKILL: its lock, its run and its partitions are left as they were
+            assertThat(managerProcess.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Long runId = local.jdbc().queryForObject("""
+                    SELECT MAX(s.JOB_EXECUTION_ID) FROM BATCH_STEP_EXECUTION s
+                    WHERE s.STEP_NAME LIKE 'import:crm-leads:%crash-run/leads2.csv'""", Long.class);
+
+            CliDriver.Result restarted = CliDriver.run(manager, "restart", String.valueOf(runId), "--jobs",
+                    tmp.resolve("crash-run").toString());
+            assertEquals(0, restarted.code(), restarted + "\n" + w.log());
+            assertThat(w.log()).contains("crash-run/leads2.csv: COMPLETED", "reconcile:c-run: COMPLETED");
+        }
+        assertThat(ReconciledTables.of(local, "c-run")).isEqualTo(ReconciledTables.of(local, "c-ref"));
+        assertThat(loaded("c-run")).isEqualTo(loaded("c-ref"));
+    }
+
+    /**
      * The broker stops while a worker is in the middle of a file and stays down past the next file's turn: the file
      * under way is finished (the worker took it already; the job repository, not the broker, keeps its state), the
      * next file cannot be sent and fails the run cleanly, naming the broker; once the broker is back (and the worker
