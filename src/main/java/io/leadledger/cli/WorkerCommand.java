@@ -42,11 +42,12 @@ public class WorkerCommand implements Callable<Integer> {
             return Console.USAGE;
         }
         remote.requireSharedDatabase();
+        worker.listen(n);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("leadledger worker: queue '%s' of %s, %d partition%s at a time%n", remote.settings().queue(),
                 remote.broker().where(), n, n == 1 ? "" : "s");
         out.flush();
-        worker.serve(n);
+        worker.awaitStop();
         return Console.OK;
     }
 }

@@ -73,9 +73,13 @@ public class PartitionWorker {
         return c;
     }
 
-    /** Serves the queue until the process is told to stop (SIGTERM, Ctrl-C); running partitions finish first. */
-    public void serve(int threads) throws InterruptedException {
+    /** Starts serving the queue; {@link #awaitStop} then holds the caller until the process is told to stop. */
+    public void listen(int threads) {
         running = start(threads);
+    }
+
+    /** Until SIGTERM or Ctrl-C; the running partitions finish first. */
+    public void awaitStop() throws InterruptedException {
         stop.await();
     }
 

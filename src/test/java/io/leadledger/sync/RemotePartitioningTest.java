@@ -311,6 +311,46 @@ class RemotePartitioningTest {
         }
     }
 
+    /**
+     * The daemon's /actuator/health with remote partitioning: a "broker" entry, UP with the partitions waiting and
+     * the workers listening (none, then the worker's two threads), DOWN while the broker is stopped.
+     */
+    @Test
+    void theHealthShowsTheBrokerAndItsWorkers() throws Exception {
+        String q = QUEUE + ".health";
+        try (TestWarehouse web = local.sharing(null, "--leadledger.partitioning=remote", "--leadledger.remote.queue=" + q,
+                "--spring.main.web-application-type=servlet", "--server.port=0")) {
+            String health = "http://127.0.0.1:" + web.bean(org.springframework.core.env.Environment.class)
+                    .getProperty("local.server.port") + "/actuator/health";
+            var broker = broker(health);
+            assertEquals("UP", broker.path("status").asText(), broker::toString);
+            assertEquals(0, broker.path("details").path("workersListening").asInt(), broker::toString);
+            assertThat(broker.path("details").path("broker").asText()).isEqualTo("RabbitMQ at 127.0.0.1:5672 as guest");
+            try (WorkerProcess w = WorkerProcess.start(local, q, tmp.resolve("health.log"))) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                do {
+                    broker = broker(health); // the worker's consumers register with the broker a moment after it starts
+                } while (broker.path("details").path("workersListening").asInt() < 2 && System.nanoTime() < deadline);
+                assertEquals(2, broker.path("details").path("workersListening").asInt(), broker::toString);
+            }
+            try {
+                rabbitmqctl("stop_app");
+                broker = broker(health);
+                assertEquals("DOWN", broker.path("status").asText(), broker::toString);
+                assertThat(broker.path("details").path("error").asText()).contains("Connection refused");
+            } finally {
+                rabbitmqctl("start_app");
+            }
+            new RabbitAdmin(web.bean(RemotePartitioning.class).connections()).deleteQueue(q);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode broker(String url) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("components").path("broker");
+    }
+
     /** No worker on the queue: the partitions fail after the start timeout and the run says where workers are missing. */
     @Test
     void withNoWorkerThePartitionsFailNamingTheQueue() throws Exception {
