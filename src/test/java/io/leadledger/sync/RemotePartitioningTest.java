@@ -54,7 +54,11 @@ class RemotePartitioningTest {
     @AfterAll
     void stop() {
         try {
-            new RabbitAdmin(manager.bean(RemotePartitioning.class).connections()).deleteQueue(QUEUE);
+            // the queues of this class, also those a failed test left behind
+            RabbitAdmin admin = new RabbitAdmin(manager.bean(RemotePartitioning.class).connections());
+            for (String q : List.of(QUEUE, QUEUE + ".idle", QUEUE + ".beat", QUEUE + ".health")) {
+                admin.deleteQueue(q);
+            }
         } finally {
             manager.close();
             local.close();
