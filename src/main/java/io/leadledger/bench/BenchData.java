@@ -124,19 +124,38 @@ final class BenchData {
 
     /**
      * A benchmark tenant's workspace: the generated leads (HubSpot contacts export) and deals (Salesforce
-     * opportunities export), the ECB rates file, two channel names; jobs named {@code <prefix>-sync/-reports}.
+     * opportunities export), the ECB rates file, two channel names; jobs named {@code <prefix>-sync/-reports}. Written
+     * to {@code dir} as a jobs/ directory and loaded from there, as a tenant's own is (a worker reads it by its path).
      */
-    static io.leadledger.jobs.Workspace workspace(String tenant, String prefix, Path leads, Path deals, Path fx) {
-        var settings = new io.leadledger.jobs.TenantSettings(tenant, "Benchmark", "USD", "UTC", 14,
-                java.util.Map.of("paid search / google", "Paid search", "paid social / linkedin", "LinkedIn Ads"));
-        var sources = java.util.List.of(
-                new io.leadledger.jobs.SourceDefinition("leads", io.leadledger.jobs.SourceKind.LEADS, leads.toString(),
-                        io.leadledger.jobs.Workspace.builtInProfile("hubspot-contacts")),
-                new io.leadledger.jobs.SourceDefinition("deals", io.leadledger.jobs.SourceKind.DEALS, deals.toString(),
-                        io.leadledger.jobs.Workspace.builtInProfile("salesforce-opportunities")));
-        return new io.leadledger.jobs.Workspace(Path.of("jobs"), settings,
-                new io.leadledger.jobs.SyncDefinition(prefix + "-sync", null, "UTC", fx.toString(), sources),
-                new io.leadledger.jobs.ReportsDefinition(prefix + "-reports", null, null, java.util.List.of(),
-                        java.util.List.of(), "out/bench", "A4", java.util.List.of()));
+    static io.leadledger.jobs.Workspace workspace(Path dir, String tenant, String prefix, Path leads, Path deals, Path fx)
+            throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("leadledger.yml"), """
+                tenant:
+                  id: %s
+                  name: Benchmark
+                  reportingCurrency: USD
+                  timezone: UTC
+                channels:
+                  paid search / google: Paid search
+                  paid social / linkedin: LinkedIn Ads
+                """.formatted(tenant));
+        java.nio.file.Files.writeString(dir.resolve("nightly-sync.yml"), """
+                job: %s-sync
+                timezone: UTC
+                fx: %s
+                sources:
+                  - name: leads
+                    profile: hubspot-contacts
+                    files: %s
+                  - name: deals
+                    profile: salesforce-opportunities
+                    files: %s
+                """.formatted(prefix, fx.toAbsolutePath(), leads.toAbsolutePath(), deals.toAbsolutePath()));
+        java.nio.file.Files.writeString(dir.resolve("monthly-reports.yml"), """
+                job: %s-reports
+                out: out/bench
+                """.formatted(prefix));
+        return io.leadledger.jobs.Workspace.load(dir);
     }
 }

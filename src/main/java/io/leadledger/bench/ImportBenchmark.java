@@ -97,7 +97,7 @@ public class ImportBenchmark {
         out.flush();
 
         clearTenant();
-        Workspace ws = workspace(leadsFile, dealsFile, fxFile);
+        Workspace ws = BenchData.workspace(dir.resolve("jobs"), TENANT, "bench", leadsFile, dealsFile, fxFile);
         JobExecution e;
         long peak;
         try (HeapPeak heap = new HeapPeak()) {
@@ -182,10 +182,6 @@ public class ImportBenchmark {
         out.printf("ratio whole reconcile / SQL-only whole: %.2f   (target <= 2)%n",
                 (double) alone.totalMs() / Math.max(1, handWrittenWhole.millis()));
         return r;
-    }
-
-    private Workspace workspace(Path leads, Path deals, Path fx) {
-        return BenchData.workspace(TENANT, "bench", leads, deals, fx);
     }
 
     private void clearTenant() {

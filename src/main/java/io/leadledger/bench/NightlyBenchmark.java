@@ -53,7 +53,7 @@ public class NightlyBenchmark {
         BenchData.deals(dealsFile, deals, leads, 43);
         BenchData.ecbRates(fxFile);
         tenantTables.clear(TENANT);
-        Workspace ws = workspace(leadsFile, dealsFile, fxFile);
+        Workspace ws = BenchData.workspace(dir.resolve("jobs"), TENANT, "bench-nightly", leadsFile, dealsFile, fxFile);
         out.printf("tenant %s: %,d leads, %,d deals; then %.2f %% of each changed, then nothing changed%n", TENANT, leads,
                 deals, changedPercent);
         out.flush();
@@ -134,7 +134,4 @@ public class NightlyBenchmark {
         return (double) a.toMillis() / Math.max(1, b.toMillis());
     }
 
-    private static Workspace workspace(Path leads, Path deals, Path fx) {
-        return BenchData.workspace(TENANT, "bench-nightly", leads, deals, fx);
-    }
 }

@@ -80,7 +80,7 @@ public class TenantsBenchmark {
             Path d = dir.resolve(id + "-deals.csv");
             BenchData.leads(l, leads, 1000L + i);
             BenchData.deals(d, Math.max(1, leads / 10), leads, 2000L + i);
-            all.add(io.leadledger.jobs.Workspace.load(jobs(dir.resolve(id), id, l, d, fx)));
+            all.add(BenchData.workspace(dir.resolve(id), id, id, l, d, fx));
         }
         out.printf("%d tenants of %,d leads and %,d deals each, in this warehouse; %d processors%n", tenants, leads,
                 Math.max(1, leads / 10), Runtime.getRuntime().availableProcessors());
@@ -137,41 +137,6 @@ public class TenantsBenchmark {
 
     private void clear(List<Workspace> all) {
         all.forEach(ws -> tenantTables.clear(ws.tenant().id()));
-    }
-
-    /**
-     * A tenant's jobs/ on disk, as an agency's clients/ holds it: workers read it from the path the partitions name.
-     * The same sources as BenchData's in-memory workspace.
-     */
-    private static Path jobs(Path dir, String id, Path leads, Path deals, Path fx) throws java.io.IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("leadledger.yml"), """
-                tenant:
-                  id: %s
-                  name: Benchmark
-                  reportingCurrency: USD
-                  timezone: UTC
-                channels:
-                  paid search / google: Paid search
-                  paid social / linkedin: LinkedIn Ads
-                """.formatted(id));
-        Files.writeString(dir.resolve("nightly-sync.yml"), """
-                job: %s-sync
-                timezone: UTC
-                fx: %s
-                sources:
-                  - name: leads
-                    profile: hubspot-contacts
-                    files: %s
-                  - name: deals
-                    profile: salesforce-opportunities
-                    files: %s
-                """.formatted(id, fx.toAbsolutePath(), leads.toAbsolutePath(), deals.toAbsolutePath()));
-        Files.writeString(dir.resolve("monthly-reports.yml"), """
-                job: %s-reports
-                out: out/bench
-                """.formatted(id));
-        return dir;
     }
 
     /** Starts the workers from this process's own jar, on its database and queue, and waits until they listen. */

@@ -41,8 +41,7 @@ public class WorkerCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--threads must be at least 1");
             return Console.USAGE;
         }
-        remote.requireSharedDatabase();
-        worker.listen(n);
+        worker.listen(n); // refuses the embedded H2 file: manager and workers share one database
         PrintWriter out = spec.commandLine().getOut();
         out.printf("leadledger worker: queue '%s' of %s, %d partition%s at a time%n", remote.settings().queue(),
                 remote.broker().where(), n, n == 1 ? "" : "s");

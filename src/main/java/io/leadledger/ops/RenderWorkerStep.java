@@ -34,7 +34,6 @@ import java.util.Map;
 public class RenderWorkerStep extends WorkerStep {
 
     static final String RENDER = "render";
-    private static final String TENANT = "tenant";
     private static final String REPORT = "report";
     private static final String MONTH = "month";
     private static final String OUT = "out";
@@ -61,13 +60,11 @@ public class RenderWorkerStep extends WorkerStep {
 
     /** The manager's "render" step: a partition per report, sent to the workers; {@code before} runs first. */
     Step managerStep(Workspace ws, YearMonth month, Path outDir, List<String> formats, StepExecutionListener before) {
-        remote.requireSharedDatabase();
         Partitioner partitioner = grid -> {
             Map<String, ExecutionContext> parts = new LinkedHashMap<>();
             for (String id : ws.reports().reports()) {
                 ExecutionContext ctx = new ExecutionContext();
-                WorkerStep.locate(ctx, ws.dir());
-                ctx.putString(TENANT, ws.tenant().id());
+                WorkerStep.locate(ctx, ws.tenant().id(), ws.dir());
                 ctx.putString(REPORT, id);
                 ctx.putString(MONTH, month.toString());
                 ctx.putString(OUT, outDir.toString());
@@ -85,7 +82,7 @@ public class RenderWorkerStep extends WorkerStep {
     @Override
     protected Step stepFor(StepExecution partition) {
         ExecutionContext ctx = partition.getExecutionContext();
-        Workspace ws = workspace(ctx, ctx.getString(TENANT));
+        Workspace ws = workspace(ctx);
         String id = ctx.getString(REPORT);
         if (!ws.reports().reports().contains(id)) {
             throw new IllegalStateException("report '" + id + "' is not in " + ws.dir() + "/monthly-reports.yml on this worker");

@@ -14,13 +14,10 @@ import java.util.Map;
  */
 class ImportPartitioner implements Partitioner {
 
-    static final String TENANT = "tenant";
     static final String SOURCE = "source";
     static final String FILE = "file";
-    /** For a worker: the tenant's jobs/ directory (absolute), the file's place in its source, the manager's directory. */
-    static final String JOBS = "jobs";
+    /** The file's place among its source's files (the manager's waves, and a worker's ImportTarget). */
     static final String ORDER = "order";
-    static final String CWD = "cwd";
 
     private final String tenant;
     private final Collection<ImportTarget> targets;
@@ -37,9 +34,8 @@ class ImportPartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (ImportTarget t : targets) {
             ExecutionContext ctx = new ExecutionContext();
-            ctx.putString(TENANT, tenant);
             ctx.putString(SOURCE, t.source().name());
-            WorkerStep.locate(ctx, jobs);
+            WorkerStep.locate(ctx, tenant, jobs);
             ctx.putInt(ORDER, t.order());
             if (t.file() != null) {
                 ctx.putString(FILE, t.file().toString());

@@ -31,7 +31,7 @@ class ImportWorkerStep extends WorkerStep {
     @Override
     protected Step stepFor(StepExecution partition) {
         ExecutionContext ctx = partition.getExecutionContext();
-        Workspace ws = workspace(ctx, ctx.getString(ImportPartitioner.TENANT));
+        Workspace ws = workspace(ctx);
         String name = ctx.getString(ImportPartitioner.SOURCE);
         SourceDefinition source = ws.sync().sources().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("source '" + name + "' is not in " + ws.dir()

@@ -24,7 +24,6 @@ class ReconcileWorkerStep extends WorkerStep {
 
     @Override
     protected Step stepFor(StepExecution partition) {
-        var ctx = partition.getExecutionContext();
-        return factory.reconcileTasklet(partition.getStepName(), workspace(ctx, ctx.getString(ImportPartitioner.TENANT)));
+        return factory.reconcileTasklet(partition.getStepName(), workspace(partition.getExecutionContext()));
     }
 }

@@ -30,11 +30,17 @@ public class RemotePartitioning implements DisposableBean {
         this.databaseUrl = databaseUrl;
     }
 
-    /** True when the manager sends its partitions to workers; refuses a setting it does not know. */
+    /**
+     * True when the manager sends its partitions to workers (on a database they can share); refuses a setting it does
+     * not know.
+     */
     public boolean remote() {
         return switch (mode) {
             case "local", "" -> false;
-            case "remote" -> true;
+            case "remote" -> {
+                requireSharedDatabase();
+                yield true;
+            }
             default -> throw new io.leadledger.jobs.JobsConfigException("leadledger.partitioning (LEADLEDGER_PARTITIONING) is '"
                     + mode + "': local or remote");
         };

@@ -184,8 +184,7 @@ public class SyncJobFactory {
         };
         org.springframework.batch.core.partition.PartitionHandler handler;
         if (remote.remote()) {
-            // the partitions go to `leadledger worker` processes; the reconcile after them stays here
-            remote.requireSharedDatabase();
+            // the partitions go to `leadledger worker` processes
             handler = new RemotePartitionHandler(IMPORT, jobRepository, remote, heartbeats, p -> target.apply(p).order());
         } else {
             var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("import-");
@@ -455,11 +454,9 @@ public class SyncJobFactory {
         if (!remote.remote()) {
             return reconcileTasklet(RECONCILE, ws, failedImportsRestartable());
         }
-        remote.requireSharedDatabase();
         org.springframework.batch.core.partition.Partitioner tenant = grid -> {
             var ctx = new org.springframework.batch.infrastructure.item.ExecutionContext();
-            ctx.putString(ImportPartitioner.TENANT, ws.tenant().id());
-            WorkerStep.locate(ctx, ws.dir());
+            WorkerStep.locate(ctx, ws.tenant().id(), ws.dir());
             return Map.of(ws.tenant().id(), ctx);
         };
         return new StepBuilder(RECONCILE, jobRepository).partitioner(RECONCILE, tenant)

@@ -23,6 +23,11 @@ public abstract class WorkerStep implements Step {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerStep.class);
 
+    /** Keys of a partition's ExecutionContext ({@link #locate}): its tenant, that tenant's jobs/, the manager's directory. */
+    public static final String TENANT = "tenant";
+    static final String JOBS = "jobs";
+    static final String CWD = "cwd";
+
     private final JobRepository jobRepository;
     private final Heartbeats heartbeats;
 
@@ -50,29 +55,27 @@ public abstract class WorkerStep implements Step {
             return;
         }
         log.info("{}: run {}, partition {}", partition.getStepName(), partition.getJobExecutionId(), partition.getId());
-        try (AutoCloseable beating = heartbeats.start(partition.getId(), partition.getExecutionContext().getString("tenant", ""))) {
+        try (Heartbeats.Beating beating = heartbeats.start(partition.getId(), partition.getExecutionContext().getString(TENANT, ""))) {
             step.execute(partition);
-        } catch (JobInterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            log.warn("{}: heartbeat not removed: {}", partition.getStepName(), e.getMessage());
         }
         log.info("{}: {}", partition.getStepName(), partition.getStatus());
     }
 
-    /** What a manager writes into a partition's context so that a worker on another machine can find its files. */
-    public static void locate(ExecutionContext ctx, Path jobs) {
-        ctx.putString(ImportPartitioner.JOBS, jobs.toAbsolutePath().normalize().toString());
-        ctx.putString(ImportPartitioner.CWD, Path.of("").toAbsolutePath().toString());
+    /** What a manager writes into a partition's context so that a worker on another machine can find its tenant. */
+    public static void locate(ExecutionContext ctx, String tenant, Path jobs) {
+        ctx.putString(TENANT, tenant);
+        ctx.putString(JOBS, jobs.toAbsolutePath().normalize().toString());
+        ctx.putString(CWD, Path.of("").toAbsolutePath().toString());
     }
 
     /** The tenant's jobs/ the partition names, loaded here, and checked to be the tenant it is for. */
-    protected static io.leadledger.jobs.Workspace workspace(ExecutionContext ctx, String tenant) {
-        if (!ctx.containsKey(ImportPartitioner.JOBS)) {
+    protected static io.leadledger.jobs.Workspace workspace(ExecutionContext ctx) {
+        String tenant = ctx.getString(TENANT);
+        if (!ctx.containsKey(JOBS)) {
             throw new IllegalStateException("the partition does not name its jobs/ directory (started by an older "
                     + "release?): run it with leadledger.partitioning=local");
         }
-        Path dir = Path.of(ctx.getString(ImportPartitioner.JOBS));
+        Path dir = Path.of(ctx.getString(JOBS));
         io.leadledger.jobs.Workspace ws = io.leadledger.jobs.Workspace.load(dir);
         if (!ws.tenant().id().equals(tenant)) {
             throw new IllegalStateException(dir + " is tenant '" + ws.tenant().id() + "' on this worker, the manager sent "
@@ -88,7 +91,7 @@ public abstract class WorkerStep implements Step {
         if (path.isAbsolute()) {
             return;
         }
-        String managerDir = ctx.getString(ImportPartitioner.CWD, "");
+        String managerDir = ctx.getString(CWD, "");
         String here = Path.of("").toAbsolutePath().toString();
         if (!managerDir.equals(here)) {
             throw new IllegalStateException(what + " " + path + " is relative to the manager's directory " + managerDir

@@ -123,13 +123,7 @@ class RemotePartitioningTest {
         try (WorkerProcess w = WorkerProcess.start(local, QUEUE, tmp.resolve("doomed.log"), "leadledger.import.batch-rows=200")) {
             CompletableFuture<CliDriver.Result> run = CompletableFuture.supplyAsync(() ->
                     CliDriver.run(manager, "run", "nightly-sync", "--jobs", tmp.resolve("kill-run").toString()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (commitsOfSecondLeadsFile("k-run") < 5) {
-                if (System.nanoTime() > deadline || run.isDone()) {
-                    fail("the second leads file never got going: " + (run.isDone() ? run.get() : "") + "\n" + w.log());
-                }
-                Thread.sleep(20);
-            }
+            awaitCommits("k-run", "leads2.csv", "STARTED", 5, () -> run.isDone() ? run.get() + "\n" + w.log() : null);
             w.kill();
             // another worker: the failed run's reconcile goes on without the lost file, as on one machine
             try (WorkerProcess second = WorkerProcess.start(local, QUEUE, tmp.resolve("second.log"))) {
@@ -186,16 +180,12 @@ class RemotePartitioningTest {
                     "run", "nightly-sync", "--jobs", tmp.resolve("crash-run").toString()));
             Process managerProcess = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("dead-manager.log").toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (commitsOfSecondLeadsFile("c-run") < 5) {
-                if (System.nanoTime() > deadline || !managerProcess.isAlive()) {
-                    managerProcess.destroyForcibly().waitFor();
-                    fail("the second leads file never got going:\n" + Files.readString(tmp.resolve("dead-manager.log"))
-                            + "\n" + w.log());
-                }
-                Thread.sleep(20);
-            }
-            managerProcess.destroyForcibly(); // SIGKILL: its lock, its run and its partitions are left as they were
+            try {
+                awaitCommits("c-run", "leads2.csv", "STARTED", 5, () -> managerProcess.isAlive() ? null
+                        : Files.readString(tmp.resolve("dead-manager.log")) + "\n" + w.log());
+            } finally {
+                managerProcess.destroyForcibly();
+            } // SIGKILL: its lock, its run and its partitions are left as they were
             assertThat(managerProcess.waitFor(30, TimeUnit.SECONDS)).isTrue();
             Long runId = local.jdbc().queryForObject("""
                     SELECT MAX(s.JOB_EXECUTION_ID) FROM BATCH_STEP_EXECUTION s
@@ -234,9 +224,10 @@ class RemotePartitioningTest {
             try {
                 CompletableFuture<CliDriver.Result> run = CompletableFuture.supplyAsync(() ->
                         CliDriver.run(manager, "run", "nightly-sync", "--jobs", tmp.resolve("b-run").toString()));
-                awaitCommits("b-run", "leads.csv", "STARTED", 3, run, w);
+                java.util.concurrent.Callable<String> ended = () -> run.isDone() ? run.get() + "\n" + w.log() : null;
+                awaitCommits("b-run", "leads.csv", "STARTED", 3, ended);
                 rabbitmqctl("stop_app");
-                awaitCommits("b-run", "leads.csv", "COMPLETED", 1, run, w);
+                awaitCommits("b-run", "leads.csv", "COMPLETED", 1, ended);
                 failed = run.get(120, TimeUnit.SECONDS);
             } finally {
                 rabbitmqctl("start_app");
@@ -372,8 +363,12 @@ class RemotePartitioningTest {
         }
     }
 
-    private void awaitCommits(String tenant, String file, String status, int commits, CompletableFuture<CliDriver.Result> run,
-                              WorkerProcess w) throws Exception {
+    /**
+     * Waits until the tenant's partition of {@code file} (source crm-leads) is {@code status} with at least
+     * {@code commits} commits; fails with what {@code gaveUp} says once it says something (the run or process ended).
+     */
+    private void awaitCommits(String tenant, String file, String status, int commits,
+                              java.util.concurrent.Callable<String> gaveUp) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             Long n = local.jdbc().queryForObject("""
@@ -384,8 +379,9 @@ class RemotePartitioningTest {
             if (n != null && n >= commits) {
                 return;
             }
-            if (System.nanoTime() > deadline || run.isDone()) {
-                fail(file + " never got to " + status + ": " + (run.isDone() ? run.get() : "") + "\n" + w.log());
+            String why = gaveUp.call();
+            if (why != null || System.nanoTime() > deadline) {
+                fail(file + " never got to " + status + " with " + commits + " commits: " + (why != null ? why : "120 s"));
             }
             Thread.sleep(20);
         }
@@ -396,14 +392,6 @@ class RemotePartitioningTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertEquals(0, p.exitValue(), "rabbitmqctl " + command + ": " + out);
-    }
-
-    private long commitsOfSecondLeadsFile(String tenant) {
-        Long n = local.jdbc().queryForObject("""
-                SELECT COALESCE(MAX(s.COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION s
-                WHERE s.STEP_NAME LIKE 'import:crm-leads:%leads2.csv' AND s.STATUS = 'STARTED'
-                  AND s.JOB_EXECUTION_ID IN (SELECT run_id FROM run_history WHERE tenant = ?)""", Long.class, tenant);
-        return n == null ? 0 : n;
     }
 
     /** What the import left: staging and quarantine counts, and each file's audit line (its counts and status). */
